@@ -1,0 +1,1 @@
+"""The evidence behind every plan: the bibliography and the rule catalogue, as data."""

@@ -1,0 +1,399 @@
+"""Schedule: place a week's sessions into the availability windows with OR-Tools CP-SAT.
+
+Hard rules are constraints, each guarded by an assumption literal per day (or per
+session) so that when a week cannot be fitted the solver's infeasible core names the
+rules and days that clash. Soft rules are costs in the objective.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from runlift.errors import Conflict, InfeasiblePlanError
+from runlift.model.plan import KEY_RUN_KINDS, Modality
+from runlift.model.profile import AthleteProfile, Priority, Weekday
+from runlift.planning.compose import SessionSpec
+from runlift.planning.settings import PlanSettings
+
+# Objective weights: soft rules first, tidiness last.
+_W_CONSOLIDATE = 100_000
+_W_BACK_TO_BACK = 30_000
+_W_SHORT_GAP = 10_000
+_W_DOUBLE_DAY = 3_000
+_W_ORDER_PREFERENCE = 1_000
+_W_LONG_RUN_ROOM = 10
+_W_START_OFFSET = 1
+
+#: Start times are multiples of this many minutes: tidier times and a smaller search.
+_UNIT = 5
+
+_DAY_NAMES = {d: d.name.capitalize() for d in Weekday}
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    day: int  # 0..6, offset from the first day of the week
+    start_min: int  # minutes after local midnight
+
+
+@dataclass(frozen=True, slots=True)
+class WeekContext:
+    """What the day before this week held, so rules hold across the week boundary."""
+
+    prev_day_hard_lower: bool = False
+    prev_day_hard: bool = False
+
+
+def first_modality(priority: Priority) -> Modality | None:
+    """Which modality goes first on a shared day (order.priority-first); None: free."""
+    if priority is Priority.RUNNING:
+        return Modality.RUN
+    if priority is Priority.STRENGTH:
+        return Modality.STRENGTH
+    return None
+
+
+def is_hard_lower_lift(spec: SessionSpec) -> bool:
+    return spec.kind.modality is Modality.STRENGTH and spec.is_hard and spec.lower_body
+
+
+class _Week:
+    """The CP-SAT model of one week; built once, solved once."""
+
+    def __init__(
+        self,
+        profile: AthleteProfile,
+        specs: Sequence[SessionSpec],
+        days: Sequence[Weekday],
+        context: WeekContext,
+        settings: PlanSettings,
+    ) -> None:
+        from ortools.sat.python import cp_model  # heavy import: only when planning
+
+        self.cp = cp_model
+        self.model = cp_model.CpModel()
+        self.profile = profile
+        self.specs = list(specs)
+        self.days = list(days)
+        self.context = context
+        self.settings = settings
+        self.windows = [profile.schedule.availability.on(d) for d in self.days]
+        self.assumptions: dict[int, tuple[str, int | None, int | None]] = {}
+        self.costs: list[Any] = []
+        self.x: dict[tuple[int, int, int], Any] = {}
+        self.on_day: dict[tuple[int, int], Any] = {}
+        self.start: list[Any] = []
+
+    @staticmethod
+    def _units(minutes: int) -> int:
+        return -(-minutes // _UNIT)
+
+    def _assume(self, label: str, day: int | None = None, session: int | None = None) -> Any:
+        lit = self.model.new_bool_var(f"assume:{label}:{day}:{session}")
+        self.assumptions[lit.index] = (label, day, session)
+        return lit
+
+    def build(self) -> list[Conflict]:
+        m = self.model
+        unplaceable = []
+        for i, spec in enumerate(self.specs):
+            start = m.new_int_var(0, 24 * 60 // _UNIT, f"start{i}")
+            self.start.append(start)
+            choices = []
+            window_start = []
+            for d, wins in enumerate(self.windows):
+                day_choices = []
+                for w, win in enumerate(wins):
+                    if win.end_min // _UNIT - -(-win.start_min // _UNIT) < self._units(
+                        spec.duration_min
+                    ):
+                        continue
+                    x = m.new_bool_var(f"x{i}_{d}_{w}")
+                    self.x[i, d, w] = x
+                    m.add(start >= -(-win.start_min // _UNIT)).only_enforce_if(x)
+                    m.add(
+                        start + self._units(spec.duration_min) <= win.end_min // _UNIT
+                    ).only_enforce_if(x)
+                    day_choices.append(x)
+                    window_start.append(-(-win.start_min // _UNIT) * x)
+                    if spec.kind.value == "long":
+                        longest = max(w.minutes for ws in self.windows for w in ws)
+                        self.costs.append(_W_LONG_RUN_ROOM * (longest - win.minutes) * x)
+                y = m.new_bool_var(f"day{i}_{d}")
+                m.add(sum(day_choices) == y)
+                self.on_day[i, d] = y
+                choices.extend(day_choices)
+            if not choices:
+                unplaceable.append(i)
+                continue
+            m.add(sum(choices) == 1).only_enforce_if(self._assume("place", session=i))
+            self.costs.append(_W_START_OFFSET * (start - sum(window_start)))
+        if unplaceable:
+            return [self._no_window_conflict(i) for i in unplaceable]
+        self._break_symmetry()
+        self._one_per_modality_per_day()
+        self._pairs()
+        self._key_run_spacing()
+        self._hard_days_apart()
+        return []
+
+    def _break_symmetry(self) -> None:
+        """Identical sessions are interchangeable: fix their order by day to search less."""
+        for i in range(len(self.specs) - 1):
+            if self.specs[i].kind is self.specs[i + 1].kind and (
+                self.specs[i].duration_min == self.specs[i + 1].duration_min
+            ):
+                days = range(len(self.days))
+                self.model.add(
+                    sum(d * self.on_day[i, d] for d in days)
+                    <= sum(d * self.on_day[i + 1, d] for d in days)
+                )
+
+    def _no_window_conflict(self, i: int) -> Conflict:
+        spec = self.specs[i]
+        longest = max((w.minutes for ws in self.windows for w in ws), default=0)
+        return Conflict(
+            rule=spec.rules[0] if spec.rules else "window.fit",
+            days=(),
+            detail=f"a {spec.kind.value} session of {spec.duration_min} min fits no window "
+            f"(the longest is {longest} min)",
+            fix=f"add a window of at least {spec.duration_min} min on some day",
+        )
+
+    def _one_per_modality_per_day(self) -> None:
+        for d in range(len(self.days)):
+            for modality in Modality:
+                same = [
+                    self.on_day[i, d]
+                    for i, s in enumerate(self.specs)
+                    if s.kind.modality is modality
+                ]
+                if len(same) > 1:
+                    lit = self._assume("day.one-per-modality", day=d)
+                    self.model.add(sum(same) <= 1).only_enforce_if(lit)
+
+    def _pairs(self) -> None:
+        m = self.model
+        first = first_modality(self.profile.priority)
+        runs = [i for i, s in enumerate(self.specs) if s.kind.modality is Modality.RUN]
+        lifts = [i for i, s in enumerate(self.specs) if s.kind.modality is Modality.STRENGTH]
+        consolidated: dict[int, list[Any]] = {r: [] for r in runs}
+        doubles: dict[int, list[Any]] = {d: [] for d in range(len(self.days))}
+        gap_lits = {d: self._assume("gap.same-day", day=d) for d in range(len(self.days))}
+        order_lits = (
+            {d: self._assume("order.priority-first", day=d) for d in range(len(self.days))}
+            if first is not None
+            else {}
+        )
+        gap = -(-self.settings.min_gap_min // _UNIT)
+        pref = -(-self.settings.preferred_gap_min // _UNIT)
+        for r in runs:
+            for lift in lifts:
+                # A run and a lift share at most one day, so each pair needs its ordering
+                # constraints once; the per-day literals only say which day it is.
+                run_first = m.new_bool_var(f"runfirst{r}_{lift}")
+                together = m.new_bool_var(f"together{r}_{lift}")
+                spaced = m.new_bool_var(f"spaced{r}_{lift}")
+                shared_days = []
+                for d in range(len(self.days)):
+                    both = m.new_bool_var(f"both{r}_{lift}_{d}")
+                    yr, yl = self.on_day[r, d], self.on_day[lift, d]
+                    m.add_implication(both, yr)
+                    m.add_implication(both, yl)
+                    m.add_bool_or([both, yr.Not(), yl.Not()])
+                    shared_days.append(both)
+                    doubles[d].append(both)
+                    consolidated[r].append(both)
+                    m.add_bool_or([both.Not(), gap_lits[d].Not(), spaced])
+                    if first is not None:
+                        want = run_first if first is Modality.RUN else run_first.Not()
+                        m.add_bool_or([both.Not(), want, order_lits[d].Not()])
+                m.add(sum(shared_days) == together)
+                run_end = self.start[r] + self._units(self.specs[r].duration_min)
+                lift_end = self.start[lift] + self._units(self.specs[lift].duration_min)
+                m.add(self.start[lift] >= run_end).only_enforce_if([together, run_first])
+                m.add(self.start[r] >= lift_end).only_enforce_if([together, run_first.Not()])
+                m.add(self.start[lift] >= run_end + gap).only_enforce_if([spaced, run_first])
+                m.add(self.start[r] >= lift_end + gap).only_enforce_if([spaced, run_first.Not()])
+                # Soft: 6 h preferred.
+                roomy = m.new_bool_var(f"roomy{r}_{lift}")
+                m.add(self.start[lift] >= run_end + pref).only_enforce_if([roomy, run_first])
+                m.add(self.start[r] >= lift_end + pref).only_enforce_if([roomy, run_first.Not()])
+                short = m.new_bool_var(f"short{r}_{lift}")
+                m.add_bool_or([together.Not(), roomy, short])
+                self.costs.append(_W_SHORT_GAP * short)
+                if first is None:
+                    # Balanced: on a shared day the harder session goes first.
+                    run_hard, lift_hard = self.specs[r].is_hard, self.specs[lift].is_hard
+                    if run_hard != lift_hard:
+                        self.costs.append(
+                            _W_ORDER_PREFERENCE * (run_first.Not() if run_hard else run_first)
+                        )
+        for r in runs:
+            spec = self.specs[r]
+            if spec.is_hard and "consolidate.hard-days" in spec.rules:
+                together = m.new_bool_var(f"together{r}")
+                m.add(sum(consolidated[r]) >= 1).only_enforce_if(together)
+                self.costs.append(_W_CONSOLIDATE * together.Not())
+        for pairs in doubles.values():
+            if pairs:
+                double = m.new_bool_var("double")
+                m.add_max_equality(double, pairs)
+                self.costs.append(_W_DOUBLE_DAY * double)
+
+    def _key_run_spacing(self) -> None:
+        if self.profile.priority is not Priority.RUNNING:
+            return
+        m = self.model
+        heavy = [i for i, s in enumerate(self.specs) if is_hard_lower_lift(s)]
+        key = [i for i, s in enumerate(self.specs) if s.kind in KEY_RUN_KINDS]
+        for d in range(len(self.days)):
+            lit = self._assume("runner.key-run-spacing", day=d)
+            for r in key:
+                if d == 0:
+                    if self.context.prev_day_hard_lower:
+                        m.add(self.on_day[r, 0] == 0).only_enforce_if(lit)
+                    continue
+                for h in heavy:
+                    m.add(self.on_day[h, d - 1] + self.on_day[r, d] <= 1).only_enforce_if(lit)
+
+    def _hard_days_apart(self) -> None:
+        m = self.model
+        hard = [i for i, s in enumerate(self.specs) if s.is_hard]
+        if not hard:
+            return
+        hard_day = []
+        for d in range(len(self.days)):
+            h = m.new_bool_var(f"hardday{d}")
+            m.add_max_equality(h, [self.on_day[i, d] for i in hard])
+            hard_day.append(h)
+        if self.context.prev_day_hard:
+            self.costs.append(_W_BACK_TO_BACK * hard_day[0])
+        for d in range(1, len(self.days)):
+            both = m.new_bool_var(f"b2b{d}")
+            m.add_bool_or([hard_day[d - 1].Not(), hard_day[d].Not(), both])
+            self.costs.append(_W_BACK_TO_BACK * both)
+
+    def solve(self) -> dict[str, Placement] | list[Conflict]:
+        cp = self.cp
+        self.model.add_assumptions(
+            [self.model.get_bool_var_from_proto_index(i) for i in self.assumptions]
+        )
+        self.model.minimize(sum(self.costs))
+        solver = cp.CpSolver()
+        solver.parameters.num_workers = 1
+        solver.parameters.max_time_in_seconds = self.settings.solver_time_limit_s
+        status = solver.solve(self.model)
+        if status in (cp.OPTIMAL, cp.FEASIBLE):
+            out = {}
+            for (i, d, _w), x in self.x.items():
+                if solver.boolean_value(x):
+                    out[self.specs[i].key] = Placement(d, solver.value(self.start[i]) * _UNIT)
+            return out
+        if status != cp.INFEASIBLE:
+            return [
+                Conflict(
+                    "solver",
+                    (),
+                    "the scheduler found no answer in time",
+                    "try again with fewer weeks or simpler availability",
+                )
+            ]
+        core = solver.sufficient_assumptions_for_infeasibility()
+        return self._explain([self.assumptions[i] for i in core])
+
+    def _day(self, d: int) -> str:
+        return _DAY_NAMES[self.days[d]]
+
+    def _windows_text(self, d: int) -> str:
+        return ", ".join(str(w) for w in self.windows[d]) or "no window"
+
+    def _explain(self, core: list[tuple[str, int | None, int | None]]) -> list[Conflict]:
+        conflicts: list[Conflict] = []
+        placed = [s for label, _, s in core if label == "place" and s is not None]
+        if placed:
+            specs = [self.specs[i] for i in placed]
+            rules = sorted({r for s in specs for r in s.rules if r != "ramp.gradual"})
+            listed = ", ".join(f"{s.kind.value} ({s.duration_min} min)" for s in specs)
+            n_runs = sum(s.kind.modality is Modality.RUN for s in self.specs)
+            n_lifts = len(self.specs) - n_runs
+            conflicts.append(
+                Conflict(
+                    rule=rules[0] if rules else "plan.sessions",
+                    days=tuple(self._day(d) for d in range(len(self.days)) if self.windows[d]),
+                    detail=f"the week needs {n_runs} runs and {n_lifts} lifting sessions; these "
+                    f"could not all be placed: {listed}",
+                    fix="add windows on more days (each day takes at most one run and one lift, "
+                    "3 h apart), or lengthen the existing ones",
+                )
+            )
+        by_label: dict[str, list[int]] = {}
+        for label, d, _ in core:
+            if label != "place" and d is not None:
+                by_label.setdefault(label, []).append(d)
+        for label, days in by_label.items():
+            names = tuple(self._day(d) for d in sorted(days))
+            windows = "; ".join(f"{self._day(d)} {self._windows_text(d)}" for d in sorted(days))
+            conflicts.append(self._conflict_for(label, names, windows))
+        return conflicts
+
+    def _conflict_for(self, label: str, days: tuple[str, ...], windows: str) -> Conflict:
+        gap_h = self.settings.min_gap_min / 60
+        if label == "gap.same-day":
+            return Conflict(
+                label,
+                days,
+                f"a run and a lift on the same day need {gap_h:g} h between them; "
+                f"the windows ({windows}) do not leave that room",
+                f"widen these days' windows or add one at least {gap_h:g} h after "
+                "another, or add availability on other days",
+            )
+        if label == "order.priority-first":
+            first = first_modality(self.profile.priority)
+            lead = "run" if first is Modality.RUN else "lift"
+            return Conflict(
+                label,
+                days,
+                f"with {self.profile.priority.value} as priority the {lead} must "
+                f"come first on a shared day; the windows ({windows}) only fit the "
+                "other order",
+                "add an earlier window on these days or availability on other days",
+            )
+        if label == "runner.key-run-spacing":
+            return Conflict(
+                label,
+                days,
+                "heavy leg sessions may not fall on the day before a long run, "
+                f"tempo or intervals; around {', '.join(days)} there is no other "
+                "place for them",
+                "add availability on a day that is not right before a key run, or "
+                "a second window after the run on a key-run day",
+            )
+        return Conflict(
+            label,
+            days,
+            "each day takes at most one run and one lift; the available days "
+            f"({windows}) are too few for the week",
+            "add availability on more days",
+        )
+
+
+def schedule_week(
+    profile: AthleteProfile,
+    specs: Sequence[SessionSpec],
+    days: Sequence[Weekday],
+    week: int,
+    context: WeekContext,
+    settings: PlanSettings,
+) -> dict[str, Placement]:
+    """Place ``specs`` into the seven ``days`` of ``week``, or raise InfeasiblePlanError."""
+    model = _Week(profile, specs, days, context, settings)
+    conflicts = model.build()
+    if conflicts:
+        raise InfeasiblePlanError(week, conflicts)
+    result = model.solve()
+    if isinstance(result, list):
+        raise InfeasiblePlanError(week, result)
+    return result
