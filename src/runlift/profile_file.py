@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
 from enum import StrEnum
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
@@ -112,11 +113,23 @@ _FILE: Final = "(file)"
 # --------------------------------------------------------------------------------------
 
 _TOP_FIELDS: Final = (
-    "name", "priority", "sex", "body_mass_kg", "experience", "running", "strength", "schedule",
+    "name",
+    "priority",
+    "sex",
+    "body_mass_kg",
+    "experience",
+    "running",
+    "strength",
+    "schedule",
 )
 _EXPERIENCE_FIELDS: Final = ("running", "strength")
 _RUNNING_FIELDS: Final = (
-    "weekly_minutes", "recent_race", "max_hr", "resting_hr", "threshold_hr", "goal_race",
+    "weekly_minutes",
+    "recent_race",
+    "max_hr",
+    "resting_hr",
+    "threshold_hr",
+    "goal_race",
 )
 _RECENT_RACE_FIELDS: Final = ("distance", "distance_m", "time")
 _GOAL_RACE_FIELDS: Final = ("distance", "distance_m", "date")
@@ -185,7 +198,7 @@ _SHORT_REPR.maxstring = 60
 _SHORT_REPR.maxother = 60
 _SHORT_REPR.maxlist = 6
 _SHORT_REPR.maxdict = 6
-_MAX_SHOWN_CHARS: Final = 80
+_MAX_SHOWN_CHARS: Final = 120
 
 
 def _fits(value: object, budget: list[int], depth: int) -> bool:
@@ -231,14 +244,14 @@ class _Problems:
             return
         problems = list(self.items)
         if self.dropped:
-            problems.append(
-                FieldProblem(_FILE, f"{self.dropped} more problems not listed", None)
-            )
+            problems.append(FieldProblem(_FILE, f"{self.dropped} more problems not listed", None))
         raise ProfileError(source, problems)
 
 
 def _file_error(source: str, rule: str, value: object) -> ProfileError:
-    return ProfileError(source, [FieldProblem(_FILE, rule, _shown(value))])
+    """A problem with the file as a whole. A path given as the value is kept whole."""
+    shown = value if value == source else _shown(value)
+    return ProfileError(source, [FieldProblem(_FILE, rule, shown)])
 
 
 def _child(parent: str, key: str) -> str:
@@ -313,9 +326,7 @@ def _number(problems: _Problems, path: str, value: object) -> float | None:
     return number
 
 
-def _real(
-    problems: _Problems, path: str, value: object, low: float, high: float
-) -> float | None:
+def _real(problems: _Problems, path: str, value: object, low: float, high: float) -> float | None:
     number = _number(problems, path, value)
     if number is None:
         return None
@@ -394,9 +405,7 @@ def _name(problems: _Problems, value: object) -> str | None:
     return name
 
 
-def _distance(
-    problems: _Problems, path: str, table: Mapping[str, Any]
-) -> tuple[float, str] | None:
+def _distance(problems: _Problems, path: str, table: Mapping[str, Any]) -> tuple[float, str] | None:
     """The distance of a race table and its label: canonical name, or ``"8000 m"``."""
     has_name = "distance" in table
     has_metres = "distance_m" in table
@@ -486,8 +495,9 @@ def _duration(problems: _Problems, path: str, value: object) -> float | None:
     try:
         seconds = parse_duration(value)
     except ValueError:
-        problems.add(path, 'not a duration; write M:SS or H:MM:SS, like "23:40" or "1:31:35"',
-                     value)
+        problems.add(
+            path, 'not a duration; write M:SS or H:MM:SS, like "23:40" or "1:31:35"', value
+        )
         return None
     if seconds <= 0:
         problems.add(path, "must be more than zero", value)
@@ -564,7 +574,9 @@ def _running(problems: _Problems, value: object) -> RunningProfile | None:
         failed |= goal is None
     max_hr, resting_hr, threshold_hr = _heart_rates(problems, table)
     for key, checked_hr in (
-        ("max_hr", max_hr), ("resting_hr", resting_hr), ("threshold_hr", threshold_hr)
+        ("max_hr", max_hr),
+        ("resting_hr", resting_hr),
+        ("threshold_hr", threshold_hr),
     ):
         failed |= key in table and checked_hr is None
     if failed:
@@ -610,9 +622,7 @@ def _one_rep_maxes(problems: _Problems, value: object) -> tuple[tuple[str, float
             failed = True
             continue
         if name in found:
-            problems.add(
-                field_path, f"names the same lift ({name}) as {found[name][0]!r}", key
-            )
+            problems.add(field_path, f"names the same lift ({name}) as {found[name][0]!r}", key)
             failed = True
             continue
         found[name] = (key, number)
@@ -771,9 +781,7 @@ def _schedule(problems: _Problems, value: object) -> ScheduleSpec | None:
         "schedule.availability",
         'a table of day = ["HH:MM-HH:MM", ...]',
     )
-    availability = (
-        None if raw_availability is None else _availability(problems, raw_availability)
-    )
+    availability = None if raw_availability is None else _availability(problems, raw_availability)
     if start is None or weeks is None or availability is None:
         return None
     return ScheduleSpec(start=start, weeks=weeks, availability=availability)
@@ -924,6 +932,7 @@ def load_profile(path: Path) -> AthleteProfile:
         ProfileError: when the file is missing, unreadable, too large, not UTF-8, not TOML,
             or not a valid profile. The message names the path.
     """
+    path = Path(path)
     source = str(path)
     try:
         with path.open("rb") as handle:
@@ -958,7 +967,7 @@ def load_profile(path: Path) -> AthleteProfile:
 # --------------------------------------------------------------------------------------
 
 
-def _example_resource(name: str) -> Any:
+def _example_resource(name: str) -> Traversable:
     if name not in EXAMPLE_NAMES:
         raise InputError(
             f"unknown example profile {name!r}; choose one of: {_listing(EXAMPLE_NAMES)}"
@@ -1060,7 +1069,7 @@ def render_profile(profile: AthleteProfile) -> str:
         f"name = {_toml_string(profile.name)}",
         f"# Which goal wins when the two compete: {priorities}.",
         f"priority = {_toml_string(profile.priority.value)}",
-        "# Optional: female | male. Used only for heart-rate and load estimates.",
+        "# Optional: female | male; only used by formulas that differ between the sexes.",
         _optional(
             "sex", None if profile.sex is None else _toml_string(profile.sex.value), '"female"'
         ),

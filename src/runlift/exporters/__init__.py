@@ -1,0 +1,1 @@
+"""Plan -> files people and other tools read: JSON, Markdown (iCalendar and FIT later)."""

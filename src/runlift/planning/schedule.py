@@ -7,13 +7,15 @@ rules and days that clash. Soft rules are costs in the objective.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from runlift.errors import Conflict, InfeasiblePlanError
 from runlift.model.plan import KEY_RUN_KINDS, Modality
-from runlift.model.profile import AthleteProfile, Priority, Weekday
+from runlift.model.profile import AthleteProfile, Priority, TimeWindow, Weekday
 from runlift.planning.compose import SessionSpec
 from runlift.planning.settings import PlanSettings
 
@@ -24,10 +26,6 @@ _W_SHORT_GAP = 10_000
 _W_DOUBLE_DAY = 3_000
 _W_ORDER_PREFERENCE = 1_000
 _W_LONG_RUN_ROOM = 10
-_W_START_OFFSET = 1
-
-#: Start times are multiples of this many minutes: tidier times and a smaller search.
-_UNIT = 5
 
 _DAY_NAMES = {d: d.name.capitalize() for d in Weekday}
 
@@ -84,11 +82,6 @@ class _Week:
         self.costs: list[Any] = []
         self.x: dict[tuple[int, int, int], Any] = {}
         self.on_day: dict[tuple[int, int], Any] = {}
-        self.start: list[Any] = []
-
-    @staticmethod
-    def _units(minutes: int) -> int:
-        return -(-minutes // _UNIT)
 
     def _assume(self, label: str, day: int | None = None, session: int | None = None) -> Any:
         lit = self.model.new_bool_var(f"assume:{label}:{day}:{session}")
@@ -99,25 +92,15 @@ class _Week:
         m = self.model
         unplaceable = []
         for i, spec in enumerate(self.specs):
-            start = m.new_int_var(0, 24 * 60 // _UNIT, f"start{i}")
-            self.start.append(start)
             choices = []
-            window_start = []
             for d, wins in enumerate(self.windows):
                 day_choices = []
                 for w, win in enumerate(wins):
-                    if win.end_min // _UNIT - -(-win.start_min // _UNIT) < self._units(
-                        spec.duration_min
-                    ):
+                    if win.minutes < spec.duration_min:
                         continue
                     x = m.new_bool_var(f"x{i}_{d}_{w}")
                     self.x[i, d, w] = x
-                    m.add(start >= -(-win.start_min // _UNIT)).only_enforce_if(x)
-                    m.add(
-                        start + self._units(spec.duration_min) <= win.end_min // _UNIT
-                    ).only_enforce_if(x)
                     day_choices.append(x)
-                    window_start.append(-(-win.start_min // _UNIT) * x)
                     if spec.kind.value == "long":
                         longest = max(w.minutes for ws in self.windows for w in ws)
                         self.costs.append(_W_LONG_RUN_ROOM * (longest - win.minutes) * x)
@@ -129,7 +112,6 @@ class _Week:
                 unplaceable.append(i)
                 continue
             m.add(sum(choices) == 1).only_enforce_if(self._assume("place", session=i))
-            self.costs.append(_W_START_OFFSET * (start - sum(window_start)))
         if unplaceable:
             return [self._no_window_conflict(i) for i in unplaceable]
         self._break_symmetry()
@@ -164,6 +146,8 @@ class _Week:
 
     def _one_per_modality_per_day(self) -> None:
         for d in range(len(self.days)):
+            if not self.windows[d]:
+                continue
             for modality in Modality:
                 same = [
                     self.on_day[i, d]
@@ -175,62 +159,57 @@ class _Week:
                     self.model.add(sum(same) <= 1).only_enforce_if(lit)
 
     def _pairs(self) -> None:
+        """A run and a lift on one day: which window pairs allow the order and the gap.
+
+        Placement inside a window is settled afterwards by :func:`_times`, so the model
+        only has to know, for each pair of windows, whether the sessions fit in the
+        required order with 3 h between them (hard) and with 6 h (soft).
+        """
         m = self.model
         first = first_modality(self.profile.priority)
         runs = [i for i, s in enumerate(self.specs) if s.kind.modality is Modality.RUN]
         lifts = [i for i, s in enumerate(self.specs) if s.kind.modality is Modality.STRENGTH]
         consolidated: dict[int, list[Any]] = {r: [] for r in runs}
         doubles: dict[int, list[Any]] = {d: [] for d in range(len(self.days))}
-        gap_lits = {d: self._assume("gap.same-day", day=d) for d in range(len(self.days))}
-        order_lits = (
-            {d: self._assume("order.priority-first", day=d) for d in range(len(self.days))}
-            if first is not None
-            else {}
-        )
-        gap = -(-self.settings.min_gap_min // _UNIT)
-        pref = -(-self.settings.preferred_gap_min // _UNIT)
-        for r in runs:
-            for lift in lifts:
-                # A run and a lift share at most one day, so each pair needs its ordering
-                # constraints once; the per-day literals only say which day it is.
-                run_first = m.new_bool_var(f"runfirst{r}_{lift}")
-                together = m.new_bool_var(f"together{r}_{lift}")
-                spaced = m.new_bool_var(f"spaced{r}_{lift}")
-                shared_days = []
-                for d in range(len(self.days)):
+        gap, pref = self.settings.min_gap_min, self.settings.preferred_gap_min
+        for d, wins in enumerate(self.windows):
+            if not wins:
+                continue
+            gap_lit = self._assume("gap.same-day", day=d)
+            order_lit = self._assume("order.priority-first", day=d) if first else None
+            for r in runs:
+                for lift in lifts:
                     both = m.new_bool_var(f"both{r}_{lift}_{d}")
                     yr, yl = self.on_day[r, d], self.on_day[lift, d]
                     m.add_implication(both, yr)
                     m.add_implication(both, yl)
                     m.add_bool_or([both, yr.Not(), yl.Not()])
-                    shared_days.append(both)
                     doubles[d].append(both)
                     consolidated[r].append(both)
-                    m.add_bool_or([both.Not(), gap_lits[d].Not(), spaced])
-                    if first is not None:
-                        want = run_first if first is Modality.RUN else run_first.Not()
-                        m.add_bool_or([both.Not(), want, order_lits[d].Not()])
-                m.add(sum(shared_days) == together)
-                run_end = self.start[r] + self._units(self.specs[r].duration_min)
-                lift_end = self.start[lift] + self._units(self.specs[lift].duration_min)
-                m.add(self.start[lift] >= run_end).only_enforce_if([together, run_first])
-                m.add(self.start[r] >= lift_end).only_enforce_if([together, run_first.Not()])
-                m.add(self.start[lift] >= run_end + gap).only_enforce_if([spaced, run_first])
-                m.add(self.start[r] >= lift_end + gap).only_enforce_if([spaced, run_first.Not()])
-                # Soft: 6 h preferred.
-                roomy = m.new_bool_var(f"roomy{r}_{lift}")
-                m.add(self.start[lift] >= run_end + pref).only_enforce_if([roomy, run_first])
-                m.add(self.start[r] >= lift_end + pref).only_enforce_if([roomy, run_first.Not()])
-                short = m.new_bool_var(f"short{r}_{lift}")
-                m.add_bool_or([together.Not(), roomy, short])
-                self.costs.append(_W_SHORT_GAP * short)
-                if first is None:
-                    # Balanced: on a shared day the harder session goes first.
-                    run_hard, lift_hard = self.specs[r].is_hard, self.specs[lift].is_hard
-                    if run_hard != lift_hard:
-                        self.costs.append(
-                            _W_ORDER_PREFERENCE * (run_first.Not() if run_hard else run_first)
-                        )
+                    for wr, wl in itertools.product(range(len(wins)), repeat=2):
+                        xr, xl = self.x.get((r, d, wr)), self.x.get((lift, d, wl))
+                        if xr is None or xl is None:
+                            continue
+                        orders = _orders(first, self.specs[r], self.specs[lift])
+                        run_w, lift_w = wins[wr], wins[wl]
+                        dr, dl = self.specs[r].duration_min, self.specs[lift].duration_min
+                        fit = partial(_fits, run_w, dr, lift_w, dl)
+                        if not (fit(True, 0) or fit(False, 0)):
+                            m.add_bool_or([xr.Not(), xl.Not()])  # they would overlap
+                            continue
+                        if not any(fit(o, 0) for o in orders):
+                            assert order_lit is not None  # both orders fit when it is free
+                            m.add_bool_or([xr.Not(), xl.Not(), order_lit.Not()])
+                            continue
+                        if not any(fit(o, gap) for o in orders):
+                            m.add_bool_or([xr.Not(), xl.Not(), gap_lit.Not()])
+                            continue
+                        if not any(fit(o, pref) for o in orders):
+                            short = m.new_bool_var(f"short{r}_{lift}_{d}_{wr}_{wl}")
+                            m.add_bool_or([xr.Not(), xl.Not(), short])
+                            self.costs.append(_W_SHORT_GAP * short)
+                        if first is None and len(orders) == 2:
+                            self._prefer_harder_first(r, lift, xr, xl, fit, gap)
         for r in runs:
             spec = self.specs[r]
             if spec.is_hard and "consolidate.hard-days" in spec.rules:
@@ -243,13 +222,27 @@ class _Week:
                 m.add_max_equality(double, pairs)
                 self.costs.append(_W_DOUBLE_DAY * double)
 
+    def _prefer_harder_first(self, r: int, lift: int, xr: Any, xl: Any, fit: Any, gap: int) -> None:
+        """Balanced athletes: on a shared day the harder session should go first."""
+        run_hard, lift_hard = self.specs[r].is_hard, self.specs[lift].is_hard
+        if run_hard == lift_hard or fit(run_hard, gap):
+            return
+        late = self.model.new_bool_var(f"late{r}_{lift}")
+        self.model.add_bool_or([xr.Not(), xl.Not(), late])
+        self.costs.append(_W_ORDER_PREFERENCE * late)
+
     def _key_run_spacing(self) -> None:
         if self.profile.priority is not Priority.RUNNING:
             return
         m = self.model
         heavy = [i for i, s in enumerate(self.specs) if is_hard_lower_lift(s)]
         key = [i for i, s in enumerate(self.specs) if s.kind in KEY_RUN_KINDS]
+        if not key or not (heavy or self.context.prev_day_hard_lower):
+            return
         for d in range(len(self.days)):
+            before = self.context.prev_day_hard_lower if d == 0 else bool(self.windows[d - 1])
+            if not self.windows[d] or not before:
+                continue
             lit = self._assume("runner.key-run-spacing", day=d)
             for r in key:
                 if d == 0:
@@ -276,6 +269,43 @@ class _Week:
             m.add_bool_or([hard_day[d - 1].Not(), hard_day[d].Not(), both])
             self.costs.append(_W_BACK_TO_BACK * both)
 
+    def _times(self, chosen: dict[int, tuple[int, int]]) -> dict[str, Placement]:
+        """Start times inside the chosen windows: early, and as far apart as allowed."""
+        out: dict[str, Placement] = {}
+        by_day: dict[int, list[int]] = {}
+        for i, (d, _) in chosen.items():
+            by_day.setdefault(d, []).append(i)
+        for d, sessions in by_day.items():
+            wins = self.windows[d]
+            if len(sessions) == 1:
+                i = sessions[0]
+                out[self.specs[i].key] = Placement(d, wins[chosen[i][1]].start_min)
+                continue
+            run, lift = sorted(
+                sessions, key=lambda i: self.specs[i].kind.modality is not Modality.RUN
+            )
+            run_w, lift_w = wins[chosen[run][1]], wins[chosen[lift][1]]
+            dr, dl = self.specs[run].duration_min, self.specs[lift].duration_min
+            orders = _orders(
+                first_modality(self.profile.priority), self.specs[run], self.specs[lift]
+            )
+            if len(orders) == 2 and self.specs[lift].is_hard and not self.specs[run].is_hard:
+                orders = (False, True)
+            gaps = (self.settings.preferred_gap_min, self.settings.min_gap_min)
+            run_first, gap = next(
+                (o, g) for g in gaps for o in orders if _fits(run_w, dr, lift_w, dl, o, g)
+            )
+            (i1, w1, d1), (i2, w2) = ((run, run_w, dr), (lift, lift_w))
+            if not run_first:
+                (i1, w1, d1), (i2, w2) = ((lift, lift_w, dl), (run, run_w))
+            out[self.specs[i1].key] = Placement(d, w1.start_min)
+            second = max(w2.start_min, w1.start_min + d1 + gap)
+            tidy = _round_up(second, 5)  # a 5-minute mark, when the window still holds it
+            if tidy + self.specs[i2].duration_min <= w2.end_min:
+                second = tidy
+            out[self.specs[i2].key] = Placement(d, second)
+        return out
+
     def solve(self) -> dict[str, Placement] | list[Conflict]:
         cp = self.cp
         self.model.add_assumptions(
@@ -287,11 +317,8 @@ class _Week:
         solver.parameters.max_time_in_seconds = self.settings.solver_time_limit_s
         status = solver.solve(self.model)
         if status in (cp.OPTIMAL, cp.FEASIBLE):
-            out = {}
-            for (i, d, _w), x in self.x.items():
-                if solver.boolean_value(x):
-                    out[self.specs[i].key] = Placement(d, solver.value(self.start[i]) * _UNIT)
-            return out
+            chosen = {i: (d, w) for (i, d, w), x in self.x.items() if solver.boolean_value(x)}
+            return self._times(chosen)
         if status != cp.INFEASIBLE:
             return [
                 Conflict(
@@ -301,8 +328,21 @@ class _Week:
                     "try again with fewer weeks or simpler availability",
                 )
             ]
-        core = solver.sufficient_assumptions_for_infeasibility()
+        core = self._minimal_core(solver, solver.sufficient_assumptions_for_infeasibility())
         return self._explain([self.assumptions[i] for i in core])
+
+    def _minimal_core(self, solver: Any, core: list[int]) -> list[int]:
+        """Drop each assumption the infeasibility does not need, so the explanation names
+        only the rules and days that really clash (deletion-based core minimisation)."""
+        needed = list(core)
+        for index in list(core):
+            trial = [i for i in needed if i != index]
+            self.model.clear_assumptions()
+            self.model.add_assumptions([self.model.get_bool_var_from_proto_index(i) for i in trial])
+            if solver.solve(self.model) == self.cp.INFEASIBLE:
+                kept = set(solver.sufficient_assumptions_for_infeasibility())
+                needed = [i for i in trial if i in kept] or trial
+        return needed
 
     def _day(self, d: int) -> str:
         return _DAY_NAMES[self.days[d]]
@@ -315,13 +355,14 @@ class _Week:
         placed = [s for label, _, s in core if label == "place" and s is not None]
         if placed:
             specs = [self.specs[i] for i in placed]
-            rules = sorted({r for s in specs for r in s.rules if r != "ramp.gradual"})
+            demanding = ("runner.strength-frequency", "lifter.run-dose")
+            rules = [r for r in demanding if any(r in s.rules for s in specs)]
             listed = ", ".join(f"{s.kind.value} ({s.duration_min} min)" for s in specs)
             n_runs = sum(s.kind.modality is Modality.RUN for s in self.specs)
             n_lifts = len(self.specs) - n_runs
             conflicts.append(
                 Conflict(
-                    rule=rules[0] if rules else "plan.sessions",
+                    rule=rules[0] if rules else "week.sessions",
                     days=tuple(self._day(d) for d in range(len(self.days)) if self.windows[d]),
                     detail=f"the week needs {n_runs} runs and {n_lifts} lifting sessions; these "
                     f"could not all be placed: {listed}",
@@ -378,6 +419,35 @@ class _Week:
             f"({windows}) are too few for the week",
             "add availability on more days",
         )
+
+
+def _round_up(minutes: int, step: int) -> int:
+    return -(-minutes // step) * step
+
+
+def _orders(first: Modality | None, run: SessionSpec, lift: SessionSpec) -> tuple[bool, ...]:
+    """Allowed orders as "run goes first" flags: fixed by priority, else either."""
+    if first is Modality.RUN:
+        return (True,)
+    if first is Modality.STRENGTH:
+        return (False,)
+    return (True, False)
+
+
+def _fits(
+    run_w: TimeWindow,
+    run_min: int,
+    lift_w: TimeWindow,
+    lift_min: int,
+    run_first: bool,
+    gap: int,
+) -> bool:
+    """Whether the two sessions fit their windows in this order, ``gap`` minutes apart."""
+    (w1, d1), (w2, d2) = ((run_w, run_min), (lift_w, lift_min))
+    if not run_first:
+        (w1, d1), (w2, d2) = (w2, d2), (w1, d1)
+    second_start = max(w2.start_min, w1.start_min + d1 + gap)
+    return second_start + d2 <= w2.end_min
 
 
 def schedule_week(

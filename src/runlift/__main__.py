@@ -1,0 +1,3 @@
+from runlift.cli.app import main
+
+main()

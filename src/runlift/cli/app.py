@@ -1,0 +1,30 @@
+"""The ``runlift`` command. Heavy modules load inside commands so ``--help`` stays quick."""
+
+from __future__ import annotations
+
+import typer
+
+from runlift.cli import calc_cmd, init_cmd, plan_cmd
+
+app = typer.Typer(
+    name="runlift",
+    help=(
+        "Plan concurrent running and strength training from the evidence.\n\n"
+        "Start with `runlift plan --example runner`, write your own profile with "
+        "`runlift init`, then `runlift plan athlete.toml`.\n\n"
+        "Information, not medical advice: beginners and anyone with a health condition "
+        "should check with a professional."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+app.command(name="plan", epilog=plan_cmd.PLAN_EXAMPLES)(plan_cmd.plan)
+app.command(name="explain", epilog=plan_cmd.EXPLAIN_EXAMPLES)(plan_cmd.explain)
+app.command(name="init", epilog=init_cmd.EXAMPLES)(init_cmd.init)
+app.add_typer(calc_cmd.app, name="calc")
+
+
+def main() -> None:
+    app()

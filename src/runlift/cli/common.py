@@ -1,0 +1,56 @@
+"""Shared pieces of the CLI: output formats and turning our errors into exit codes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from runlift.errors import RunliftError
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+class DataFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Print a RunliftError as a message (never a traceback) and exit with its code."""
+    try:
+        yield
+    except RunliftError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Write to the file given with -o, whole or not at all, or to standard output."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    tmp = output.with_name(output.name + ".tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise typer.BadParameter(f"cannot write {output}: {exc.strerror}") from None
+    typer.echo(f"Wrote {output}", err=True)
+
+
+def console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
