@@ -44,19 +44,15 @@ def print_plan(console: Console, plan: Plan) -> None:
             pad_edge=False,
         )
         table.add_column("id", no_wrap=True)
-        table.add_column("day", no_wrap=True)
-        table.add_column("time", no_wrap=True)
-        table.add_column("session")
-        table.add_column("intensity", no_wrap=True)
-        table.add_column("details")
+        table.add_column("when", no_wrap=True)
+        table.add_column("session", ratio=1)
+        table.add_column("details", ratio=2)
         for s in plan.sessions:
             if s.week == w.week:
                 table.add_row(
                     s.id,
-                    f"{s.date:%a %d %b}",
-                    f"{s.start:%H:%M}-{s.end:%H:%M}",
-                    s.title,
-                    s.intensity.value,
+                    f"{s.date:%a %d %b}\n{s.start:%H:%M}-{s.end:%H:%M}",
+                    f"{s.title}\n[dim]{s.intensity.value}[/dim]",
                     _details(s),
                 )
         console.print()

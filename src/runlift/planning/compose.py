@@ -145,6 +145,12 @@ def _endurance_runs(
         quality_min = [min(longest, max(30, min(55, _round5(budget * 0.2)))) for _ in quality]
         rest = budget - long_min - sum(quality_min)
         easy_min = min(longest, 75, _round5(rest / easy_count)) if easy_count else 0
+        if has_long and easy_min >= long_min:
+            # Few runs for the volume: the long run must still be the week's longest.
+            pool = long_min + easy_count * easy_min
+            long_cap = min(LONG_RUN_CAP[profile.experience_running], longest)
+            long_min = min(long_cap, _round5(pool / (easy_count + 1)) + 15)
+            easy_min = min(longest, 75, _round5((pool - long_min) / easy_count))
         if easy_count and easy_min < 20 and runs > 2:
             runs -= 1
             continue
