@@ -77,12 +77,14 @@ def plan(
         athlete = services.with_overrides(athlete, weeks=weeks, start=_parse_date(start))
         built = services.make_plan(athlete)
         if fmt is Format.TABLE:
-            if output is not None:
-                write_output(services.plan_as(built, "markdown"), output)
-                return
-            from runlift.cli.render import print_plan
+            from runlift.cli.render import plain_console, print_plan
 
-            print_plan(console(), built)
+            if output is None:
+                print_plan(console(), built)
+                return
+            text_console, buffer = plain_console()
+            print_plan(text_console, built)
+            write_output(buffer.getvalue(), output)
             return
         write_output(services.plan_as(built, fmt.value), output)
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
+
 from rich.console import Console
 from rich.table import Table
 
 from runlift.model.plan import Modality, Plan, PlannedSession
 from runlift.services import Explanation
+from runlift.text import count
 
 
 def _details(s: PlannedSession) -> str:
@@ -29,16 +32,23 @@ def _details(s: PlannedSession) -> str:
     return ", ".join(parts)
 
 
+def plain_console(width: int = 120) -> tuple[Console, io.StringIO]:
+    """A console that renders to a string without colours, for writing tables to files."""
+    buffer = io.StringIO()
+    return Console(file=buffer, width=width, color_system=None, highlight=False), buffer
+
+
 def print_plan(console: Console, plan: Plan) -> None:
     console.print(
-        f"[bold]Plan for {plan.athlete_name}[/bold]: {plan.weeks} weeks from "
+        f"[bold]Plan for {plan.athlete_name}[/bold]: {count(plan.weeks, 'week')} from "
         f"{plan.start:%a %d %b %Y}, priority {plan.priority}"
     )
     for w in plan.week_summaries:
         label = w.phase.value + (" · deload" if w.deload else "")
         table = Table(
             title=f"Week {w.week} · {label} · run {w.run_minutes} min · "
-            f"{w.strength_sessions} lifts ({w.strength_sets} sets) · {w.hard_sessions} hard",
+            f"{count(w.strength_sessions, 'lift')} ({count(w.strength_sets, 'set')}) · "
+            f"{w.hard_sessions} hard",
             title_justify="left",
             show_edge=False,
             pad_edge=False,

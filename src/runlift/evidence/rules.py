@@ -125,7 +125,8 @@ RULES: tuple[Rule, ...] = (
         "recovery.spacing",
         RuleKind.SOFT,
         "The more rest between intense lifting and intense running the better the lifts: "
-        "hard sessions are not put on consecutive days when the week allows it.",
+        "hard sessions and the long run are not put on consecutive days when the week "
+        "allows it.",
         (13, 23),
         "planning.schedule",
     ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from runlift.evidence.references import reference
 from runlift.evidence.rules import rule
 from runlift.model.plan import Modality, Plan, PlannedSession
+from runlift.text import count
 
 _PRIORITY_WHY = {
     "running": (
@@ -58,7 +59,8 @@ def plan_to_markdown(plan: Plan) -> str:
     out = [
         f"# Training plan for {plan.athlete_name}",
         "",
-        f"{plan.weeks} weeks from {plan.start:%A %d %B %Y}, priority: **{plan.priority}**.",
+        f"{count(plan.weeks, 'week')} from {plan.start:%A %d %B %Y}, "
+        f"priority: **{plan.priority}**.",
         "",
         "## Why the plan looks like this",
         "",
@@ -74,8 +76,9 @@ def plan_to_markdown(plan: Plan) -> str:
         out += [
             f"## Week {w.week} ({label})",
             "",
-            f"Running {w.run_minutes} min, {w.strength_sessions} strength sessions "
-            f"({w.strength_sets} working sets), {w.hard_sessions} hard sessions.",
+            f"Running {w.run_minutes} min, {count(w.strength_sessions, 'strength session')} "
+            f"({count(w.strength_sets, 'working set')}), "
+            f"{count(w.hard_sessions, 'hard session')}.",
             "",
         ]
         out += [_line(s) for s in plan.sessions if s.week == w.week]

@@ -15,6 +15,7 @@ from runlift.planning.schedule import (
     Placement,
     WeekContext,
     first_modality,
+    is_demanding,
     is_hard_lower_lift,
     schedule_week,
 )
@@ -94,7 +95,7 @@ def build_plan(profile: AthleteProfile, settings: PlanSettings = DEFAULT_SETTING
         last = [s for s in specs if placed[s.key].day == 6]
         context = WeekContext(
             prev_day_hard_lower=any(is_hard_lower_lift(s) for s in last),
-            prev_day_hard=any(s.is_hard for s in last),
+            prev_day_demanding=any(is_demanding(s) for s in last),
         )
     return Plan(
         athlete_name=profile.name,

@@ -6,11 +6,11 @@ can explain itself later. Placement in time is :mod:`runlift.planning.schedule`'
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from runlift.model.plan import Intensity, Phase, SessionKind
 from runlift.model.profile import AthleteProfile, Availability, Experience, Priority, RunFormat
-from runlift.planning.periodize import BALANCED_HARD_CAP, WeekTarget
+from runlift.planning.periodize import BALANCED_HARD_CAP, WeekTarget, lowest_experience
 
 _K = SessionKind
 _E = Experience
@@ -271,7 +271,7 @@ def _strength_sessions(
 def _cap_hard_sessions(profile: AthleteProfile, specs: list[SessionSpec]) -> list[SessionSpec]:
     """Balanced athletes: at most a few hard sessions a week; lifts soften first."""
     cap = BALANCED_HARD_CAP[
-        min(profile.experience_running, profile.experience_strength, key=list(Experience).index)
+        lowest_experience(profile.experience_running, profile.experience_strength)
     ]
     out = list(specs)
     for prefer_lift in (True, False):
@@ -280,9 +280,7 @@ def _cap_hard_sessions(profile: AthleteProfile, specs: list[SessionSpec]) -> lis
                 return out
             if s.is_hard and (s.key.startswith("lift") == prefer_lift):
                 rules = tuple(r for r in s.rules if r != "recovery.spacing")
-                out[i] = SessionSpec(
-                    s.key, s.kind, Intensity.MODERATE, s.lower_body, s.duration_min, s.sets, rules
-                )
+                out[i] = replace(s, intensity=Intensity.MODERATE, rules=rules)
     return out
 
 

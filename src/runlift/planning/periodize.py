@@ -81,7 +81,7 @@ class WeekTarget:
     weeks_to_race: int | None
 
 
-def _lowest(a: Experience, b: Experience) -> Experience:
+def lowest_experience(a: Experience, b: Experience) -> Experience:
     order = list(Experience)
     return a if order.index(a) <= order.index(b) else b
 
@@ -113,7 +113,7 @@ def periodize(profile: AthleteProfile, settings: PlanSettings) -> list[WeekTarge
     weeks = profile.schedule.weeks
     priority = profile.priority
     exp_run, exp_str = profile.experience_running, profile.experience_strength
-    cadence = settings.deload_cadence(_lowest(exp_run, exp_str))
+    cadence = settings.deload_cadence(lowest_experience(exp_run, exp_str))
 
     goal = profile.running.goal_race
     race_week: int | None = None

@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 from runlift.errors import Conflict, InfeasiblePlanError
-from runlift.model.plan import KEY_RUN_KINDS, Modality
+from runlift.model.plan import KEY_RUN_KINDS, Modality, SessionKind
 from runlift.model.profile import AthleteProfile, Priority, TimeWindow, Weekday
 from runlift.planning.compose import SessionSpec
 from runlift.planning.settings import PlanSettings
@@ -41,7 +41,7 @@ class WeekContext:
     """What the day before this week held, so rules hold across the week boundary."""
 
     prev_day_hard_lower: bool = False
-    prev_day_hard: bool = False
+    prev_day_demanding: bool = False
 
 
 def first_modality(priority: Priority) -> Modality | None:
@@ -55,6 +55,11 @@ def first_modality(priority: Priority) -> Modality | None:
 
 def is_hard_lower_lift(spec: SessionSpec) -> bool:
     return spec.kind.modality is Modality.STRENGTH and spec.is_hard and spec.lower_body
+
+
+def is_demanding(spec: SessionSpec) -> bool:
+    """Hard sessions and the long run: days a body needs to recover from."""
+    return spec.is_hard or spec.kind is SessionKind.LONG
 
 
 class _Week:
@@ -78,6 +83,7 @@ class _Week:
         self.context = context
         self.settings = settings
         self.windows = [profile.schedule.availability.on(d) for d in self.days]
+        self.longest = max((w.minutes for ws in self.windows for w in ws), default=0)
         self.assumptions: dict[int, tuple[str, int | None, int | None]] = {}
         self.costs: list[Any] = []
         self.x: dict[tuple[int, int, int], Any] = {}
@@ -101,9 +107,9 @@ class _Week:
                     x = m.new_bool_var(f"x{i}_{d}_{w}")
                     self.x[i, d, w] = x
                     day_choices.append(x)
-                    if spec.kind.value == "long":
-                        longest = max(w.minutes for ws in self.windows for w in ws)
-                        self.costs.append(_W_LONG_RUN_ROOM * (longest - win.minutes) * x)
+                    if spec.kind is SessionKind.LONG:
+                        # Prefer the roomiest window for the long run.
+                        self.costs.append(_W_LONG_RUN_ROOM * (self.longest - win.minutes) * x)
                 y = m.new_bool_var(f"day{i}_{d}")
                 m.add(sum(day_choices) == y)
                 self.on_day[i, d] = y
@@ -135,12 +141,11 @@ class _Week:
 
     def _no_window_conflict(self, i: int) -> Conflict:
         spec = self.specs[i]
-        longest = max((w.minutes for ws in self.windows for w in ws), default=0)
         return Conflict(
             rule=spec.rules[0] if spec.rules else "window.fit",
             days=(),
             detail=f"a {spec.kind.value} session of {spec.duration_min} min fits no window "
-            f"(the longest is {longest} min)",
+            f"(the longest is {self.longest} min)",
             fix=f"add a window of at least {spec.duration_min} min on some day",
         )
 
@@ -254,7 +259,7 @@ class _Week:
 
     def _hard_days_apart(self) -> None:
         m = self.model
-        hard = [i for i, s in enumerate(self.specs) if s.is_hard]
+        hard = [i for i, s in enumerate(self.specs) if is_demanding(s)]
         if not hard:
             return
         hard_day = []
@@ -262,7 +267,7 @@ class _Week:
             h = m.new_bool_var(f"hardday{d}")
             m.add_max_equality(h, [self.on_day[i, d] for i in hard])
             hard_day.append(h)
-        if self.context.prev_day_hard:
+        if self.context.prev_day_demanding:
             self.costs.append(_W_BACK_TO_BACK * hard_day[0])
         for d in range(1, len(self.days)):
             both = m.new_bool_var(f"b2b{d}")
