@@ -77,7 +77,7 @@ def plan_as(plan: Plan, fmt: str) -> str:
 def load_plan_or_profile(path: Path) -> Plan:
     """A saved plan JSON as it is, or a profile (TOML) planned afresh."""
     try:
-        head = path.read_bytes()[:4096].lstrip()
+        head = path.read_bytes()[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()
     except OSError as exc:
         raise InputError(f"{path}: cannot read the file ({exc.strerror})") from None
     if not head.startswith(b"{"):
@@ -85,9 +85,11 @@ def load_plan_or_profile(path: Path) -> Plan:
     from runlift.exporters.plan_json import plan_from_dict
 
     try:
-        doc = json.loads(path.read_text("utf-8"))
+        doc = json.loads(path.read_text("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise PlanFileError(f"{path}: not valid JSON ({exc})") from None
+    except RecursionError:
+        raise PlanFileError(f"{path}: JSON nested too deeply to be a plan") from None
     return plan_from_dict(doc, str(path))
 
 
@@ -194,7 +196,19 @@ class E1rmResult:
     from_rpe: float | None
 
 
+MAX_LOAD_KG = 1000.0
+MAX_REPS = 30
+
+
 def calc_e1rm(load_kg: float, reps: int, rpe: float | None) -> E1rmResult:
+    if not 0 < load_kg <= MAX_LOAD_KG:
+        raise InputError(
+            f"load must be more than 0 and at most {MAX_LOAD_KG:g} kg, got {load_kg:g}"
+        )
+    if not 1 <= reps <= MAX_REPS:
+        raise InputError(
+            f"reps must be 1-{MAX_REPS} (estimates past 10 reps are already rough), got {reps}"
+        )
     try:
         formulas = {f.value: strength.e1rm(load_kg, reps, f) for f in strength.E1rmFormula}
         chart = strength.e1rm_from_rpe(load_kg, reps, rpe) if rpe is not None else None

@@ -165,8 +165,8 @@ def test_calc_e1rm_many_reps_warns() -> None:
         (["vdot", "5k", "1:00"], ["5k in 1:00", "vdot must be between"]),
         (["vdot", "0m", "20:00"], ["distance must be more than 0"]),
         (["predict", "5k", "20:00", "--to", "moon"], ["distance 'moon'"]),
-        (["e1rm", "100", "0"], ["reps must be >= 1", "got 0"]),
-        (["e1rm", "--", "-100", "5"], ["load_kg must be > 0", "-100"]),
+        (["e1rm", "100", "0"], ["reps must be 1-30", "got 0"]),
+        (["e1rm", "--", "-100", "5"], ["load must be more than 0", "-100"]),
         (["e1rm", "100", "5", "--rpe", "12"], ["rpe must be one of 6, 6.5", "12"]),
         (["e1rm", "100", "5", "--rpe", "7.3"], ["rpe must be one of", "7.3"]),
     ],
@@ -229,3 +229,13 @@ def test_calc_subcommand_help_has_examples(command: str) -> None:
 
 
 # The calc group's own --help is checked in tests/cli/test_help.py.
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [(["1e300", "5"], "at most 1000 kg"), (["100", "37"], "reps must be 1-30")],
+)
+def test_e1rm_refuses_loads_and_reps_no_formula_can_use(args: list[str], needle: str) -> None:
+    result = invoke("calc", "e1rm", *args)
+    assert result.exit_code == 2
+    assert needle in result.stderr

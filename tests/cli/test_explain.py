@@ -189,11 +189,6 @@ def test_explain_missing_file_via_python_m(tmp_path: Path) -> None:
     assert run.stdout == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services.explain (services.py:110) calls rule() on ids read from the file: an "
-    "unknown rule id is a KeyError traceback instead of exit 2",
-)
 def test_explain_plan_with_an_unknown_rule_id_is_an_input_error(
     runner_plan_json: Path, tmp_path: Path
 ) -> None:
@@ -207,11 +202,6 @@ def test_explain_plan_with_an_unknown_rule_id_is_an_input_error(
     assert "made.up" in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services.explain (services.py:112) calls reference() on numbers read from the "
-    "file: an unknown reference number is a KeyError traceback instead of exit 2",
-)
 def test_explain_plan_with_an_unknown_reference_is_an_input_error(
     runner_plan_json: Path, tmp_path: Path
 ) -> None:
@@ -223,11 +213,6 @@ def test_explain_plan_with_an_unknown_reference_is_an_input_error(
     assert "999" in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services.load_plan_or_profile (services.py:88) catches JSONDecodeError but not "
-    "RecursionError: a deeply nested JSON file is a traceback",
-)
 def test_explain_deeply_nested_json_is_an_input_error(tmp_path: Path) -> None:
     deep = tmp_path / "deep.json"
     deep.write_text('{"schema": "runlift.plan/1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}")
@@ -238,11 +223,6 @@ def test_explain_deeply_nested_json_is_an_input_error(tmp_path: Path) -> None:
     assert str(deep) in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services.load_plan_or_profile (services.py:80) sniffs '{' without skipping a "
-    "UTF-8 byte order mark, so a plan saved with a BOM is parsed as TOML",
-)
 def test_explain_plan_saved_with_a_byte_order_mark_is_read(
     runner_plan_json: Path, tmp_path: Path
 ) -> None:

@@ -46,12 +46,7 @@ def test_no_arguments_shows_the_help() -> None:
         ("plan",),
         ("explain",),
         ("init",),
-        pytest.param(
-            ("calc",),
-            marks=pytest.mark.xfail(
-                strict=True, reason="cli/calc_cmd.py: the calc group has no Examples epilog"
-            ),
-        ),
+        ("calc",),
         ("calc", "vdot"),
         ("calc", "predict"),
         ("calc", "e1rm"),

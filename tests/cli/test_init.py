@@ -199,11 +199,6 @@ def test_init_bad_answer_names_the_field_and_writes_nothing(
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli/init_cmd.py:159 output.write_text is unguarded: a missing directory is a "
-    "FileNotFoundError traceback instead of exit 2",
-)
 def test_init_into_a_missing_directory_is_an_input_error(tmp_path: Path) -> None:
     target = tmp_path / "no-such-dir" / "athlete.toml"
 
@@ -213,11 +208,6 @@ def test_init_into_a_missing_directory_is_an_input_error(tmp_path: Path) -> None
     assert str(target) in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli/init_cmd.py _availability_lines writes one TOML key per --avail flag, so a "
-    "day given twice is a bare TOML error ('Cannot overwrite a value') on '(file)'",
-)
 def test_init_same_day_twice_is_merged_or_named(tmp_path: Path) -> None:
     target = tmp_path / "athlete.toml"
 
@@ -243,12 +233,6 @@ def _help_example_flags() -> list[str]:
     return words
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the init --help example (also DESIGN.md's sample athlete.toml: mon two windows, "
-    "wed, sat) gives 4 slots, but compose (planning/compose.py:291) keeps a floor of 3 runs "
-    "+ 2 lifts for running priority, so `runlift plan` on it exits 3",
-)
 def test_the_init_help_example_gives_a_plannable_profile(tmp_path: Path) -> None:
     target = tmp_path / "athlete.toml"
     flags = _help_example_flags()
@@ -428,12 +412,6 @@ def test_init_interactive_asks_only_what_the_flags_leave_out(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX only")
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli/init_cmd.py pastes the typed minutes into TOML unchecked "
-    "(f'weekly_minutes = {minutes}'): a non-number is reported as a TOML syntax error on "
-    "'(file)' instead of naming running.weekly_minutes",
-)
 def test_init_interactive_non_number_minutes_names_the_field(
     tmp_path: Path, terminal: Spawn
 ) -> None:

@@ -453,11 +453,6 @@ def test_infeasible_plan_via_the_real_program_exits_3(tmp_path: Path) -> None:
     assert conflicts(run.stderr)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="planning/schedule.py _explain: day.one-per-modality is assumed once per "
-    "(day, modality), so a day is listed twice ('Mon, Mon')",
-)
 def test_infeasible_message_names_each_day_once(tmp_path: Path) -> None:
     # Mon has two windows (room for a run and a lift), Sat one: the runner's week does not
     # fit, and the per-modality limit is hit on Monday for both modalities.
@@ -480,10 +475,6 @@ def test_infeasible_message_names_each_day_once(tmp_path: Path) -> None:
         assert len(days) == len(set(days)), f"[{rule}] lists {days}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="planning/schedule.py _explain: 'the week needs 1 runs' (no singular)",
-)
 def test_infeasible_message_uses_singular_for_one_run(tmp_path: Path) -> None:
     profile = write_profile(tmp_path / "athlete.toml", ONE_SHORT_MONDAY)
 

@@ -113,3 +113,16 @@ def test_too_few_days_are_explained_with_the_sessions_that_do_not_fit() -> None:
     assert "week 1" in message
     assert "day.one-per-modality" in message
     assert "fix:" in message
+
+
+def test_the_design_sample_availability_plans_for_a_runner() -> None:
+    # DESIGN.md's sample profile: two windows on Monday, one on Wednesday and Saturday.
+    windows = {
+        Weekday.MON: (_w("06:00", "08:00"), _w("18:00", "20:00")),
+        Weekday.WED: (_w("18:00", "20:00"),),
+        Weekday.SAT: (_w("08:00", "12:00"),),
+    }
+    plan = build_plan(_profile(Priority.RUNNING, windows, exp=Experience.EXPERIENCED))
+    week = [s for s in plan.sessions if s.week == 1]
+    assert sum(s.modality is Modality.STRENGTH for s in week) == 2
+    assert sum(s.modality is Modality.RUN for s in week) == 2

@@ -11,6 +11,8 @@ from runlift.cli.common import DataFormat, console, user_errors
 
 app = typer.Typer(
     help="Calculators: VDOT and training paces, race prediction, estimated 1RM.",
+    epilog="Examples:\n\n  runlift calc vdot 5k 23:40\n\n  runlift calc predict 10k 48:30 --to half"
+    "\n\n  runlift calc e1rm 100 5 --rpe 8",
     no_args_is_help=True,
     rich_markup_mode=None,
 )

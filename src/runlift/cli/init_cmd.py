@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from runlift.cli.common import user_errors
+from runlift.errors import FieldProblem, InputError, ProfileError
 
 EXAMPLES = """\
 Examples:
@@ -20,7 +21,7 @@ Examples:
   runlift init --priority running --experience-running experienced \\
       --experience-strength novice --weekly-minutes 180 --recent-race "5k 23:40" \\
       --avail "mon 06:00-08:00 18:00-20:00" --avail "wed 18:00-20:00" \\
-      --avail "sat 08:00-12:00" -o athlete.toml
+      --avail "thu 18:00-20:00" --avail "sat 08:00-12:00" -o athlete.toml
 """
 
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -37,12 +38,31 @@ def _toml_string(text: str) -> str:
 
 
 def _availability_lines(entries: list[str]) -> list[str]:
-    lines = []
+    """One TOML line per day; several --avail flags for one day add up."""
+    by_day: dict[str, list[str]] = {}
     for entry in entries:
         day, _, windows = entry.strip().partition(" ")
-        listed = ", ".join(_toml_string(w) for w in windows.split())
-        lines.append(f"{day.lower()} = [{listed}]")
-    return lines
+        by_day.setdefault(day.lower(), []).extend(windows.split())
+    return [
+        f"{_toml_string(day)} = [{', '.join(_toml_string(w) for w in windows)}]"
+        for day, windows in by_day.items()
+    ]
+
+
+def _or(value: int | None, default: int) -> int:
+    return default if value is None else value
+
+
+def _whole_number(text: str | None, field: str) -> int | None:
+    """An answer that must be a whole number, refused with the profile field's name."""
+    if text is None or not text.strip():
+        return None
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise ProfileError(
+            "your answers", [FieldProblem(field, "must be a whole number", text)]
+        ) from None
 
 
 def _race(text: str | None, second: str) -> str | None:
@@ -138,7 +158,7 @@ def init(
             f"running = {_toml_string(experience_running or 'novice')}",
             f"strength = {_toml_string(experience_strength or 'novice')}",
             "[running]",
-            f"weekly_minutes = {minutes or 0}",
+            f"weekly_minutes = {_whole_number(minutes, 'running.weekly_minutes') or 0}",
         ]
         race = _race(recent_race, "time")
         if race:
@@ -151,10 +171,13 @@ def init(
         lines += [
             "[schedule]",
             f"start = {_toml_string(start or _next_monday().isoformat())}",
-            f"weeks = {weeks_text or 12}",
+            f"weeks = {_or(_whole_number(weeks_text, 'schedule.weeks'), 12)}",
             "[schedule.availability]",
             *_availability_lines(entries),
         ]
-        profile = parse_profile("\n".join(lines) + "\n", "your answers")
-        output.write_text(render_profile(profile), encoding="utf-8")
+        profile = parse_profile("\n".join(lines) + "\n", f"{output} (from your answers)")
+        try:
+            output.write_text(render_profile(profile), encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{output}: cannot write the file ({exc.strerror})") from None
     typer.echo(f"Wrote {output}. Next: runlift plan {output}")

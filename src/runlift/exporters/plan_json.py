@@ -8,8 +8,8 @@ from importlib import resources
 from typing import Any
 
 from runlift.errors import PlanFileError
-from runlift.evidence.references import reference
-from runlift.evidence.rules import rule
+from runlift.evidence.references import REFERENCES, reference
+from runlift.evidence.rules import RULES, rule
 from runlift.model.plan import (
     Exercise,
     Intensity,
@@ -21,6 +21,7 @@ from runlift.model.plan import (
 )
 
 SCHEMA_ID = "runlift.plan/1"
+RULE_IDS = frozenset(r.id for r in RULES)
 
 
 def schema() -> dict[str, Any]:
@@ -109,6 +110,9 @@ def plan_from_dict(doc: Any, source: str) -> Plan:
         first = errors[0]
         where = "/".join(str(p) for p in first.absolute_path) or "(top level)"
         raise PlanFileError(f"{source}: field {where}: {first.message}")
+    problem = _contract_problem(doc)
+    if problem:
+        raise PlanFileError(f"{source}: field {problem}")
     try:
         return Plan(
             athlete_name=doc["athlete"]["name"],
@@ -131,6 +135,48 @@ def plan_from_dict(doc: Any, source: str) -> Plan:
         )
     except (ValueError, KeyError) as exc:
         raise PlanFileError(f"{source}: {exc}") from None
+
+
+def _real_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _contract_problem(doc: dict[str, Any]) -> str | None:
+    """What the schema cannot see: real dates, known rules and references, consistency."""
+    if not _real_date(doc["start"]):
+        return f"start: {doc['start']!r} is not a real date"
+    if doc["weeks"] != len(doc["week_summaries"]):
+        return f"weeks: {doc['weeks']} but week_summaries holds {len(doc['week_summaries'])} weeks"
+    known_refs = {r.n for r in REFERENCES}
+    for i, r in enumerate(doc["rules"]):
+        if r["id"] not in RULE_IDS:
+            return f"rules/{i}/id: unknown rule {r['id']!r}"
+    for i, r in enumerate(doc["references"]):
+        if r["n"] not in known_refs:
+            return f"references/{i}/n: unknown reference {r['n']}"
+    seen: set[str] = set()
+    for i, s in enumerate(doc["sessions"]):
+        where = f"sessions/{i}"
+        if s["id"] in seen:
+            return f"{where}/id: {s['id']!r} appears twice"
+        seen.add(s["id"])
+        if not _real_date(s["date"]):
+            return f"{where}/date: {s['date']!r} is not a real date"
+        if s["end"] <= s["start"]:
+            return f"{where}: ends at {s['end']}, not after its start at {s['start']}"
+        if SessionKind(s["kind"]).modality.value != s["modality"]:
+            return f"{where}/modality: {s['modality']!r} does not match kind {s['kind']!r}"
+        unknown = [r for r in s["rules"] if r not in RULE_IDS]
+        if unknown:
+            return f"{where}/rules: unknown rule {unknown[0]!r}"
+        missing = [n for n in s["refs"] if n not in known_refs]
+        if missing:
+            return f"{where}/refs: unknown reference {missing[0]}"
+    return None
 
 
 def _session_from(s: dict[str, Any]) -> PlannedSession:

@@ -288,7 +288,7 @@ def compose(profile: AthleteProfile, target: WeekTarget, cap: Capacity) -> list[
     """The week's sessions, trimmed to what the availability can hold where the rules allow."""
     runs = min(target.run_sessions, cap.single_days)
     lifts = min(target.strength_sessions, cap.single_days)
-    min_runs = 2 if profile.priority is Priority.STRENGTH else 3
+    min_runs = 2  # a long run and one more; below that the scheduler explains
     min_lifts = 2 if target.strength_sessions >= 2 else target.strength_sessions
     while runs + lifts > cap.slots and (runs > min_runs or lifts > min_lifts):
         if runs > min_runs:

@@ -18,6 +18,7 @@ from runlift.model.plan import KEY_RUN_KINDS, Modality, SessionKind
 from runlift.model.profile import AthleteProfile, Priority, TimeWindow, Weekday
 from runlift.planning.compose import SessionSpec
 from runlift.planning.settings import PlanSettings
+from runlift.text import count
 
 # Objective weights: soft rules first, tidiness last.
 _W_CONSOLIDATE = 100_000
@@ -369,7 +370,8 @@ class _Week:
                 Conflict(
                     rule=rules[0] if rules else "week.sessions",
                     days=tuple(self._day(d) for d in range(len(self.days)) if self.windows[d]),
-                    detail=f"the week needs {n_runs} runs and {n_lifts} lifting sessions; these "
+                    detail=f"the week needs {count(n_runs, 'run')} and "
+                    f"{count(n_lifts, 'lifting session')}; these "
                     f"could not all be placed: {listed}",
                     fix="add windows on more days (each day takes at most one run and one lift, "
                     "3 h apart), or lengthen the existing ones",
@@ -380,8 +382,9 @@ class _Week:
             if label != "place" and d is not None:
                 by_label.setdefault(label, []).append(d)
         for label, days in by_label.items():
-            names = tuple(self._day(d) for d in sorted(days))
-            windows = "; ".join(f"{self._day(d)} {self._windows_text(d)}" for d in sorted(days))
+            distinct = sorted(set(days))
+            names = tuple(self._day(d) for d in distinct)
+            windows = "; ".join(f"{self._day(d)} {self._windows_text(d)}" for d in distinct)
             conflicts.append(self._conflict_for(label, names, windows))
         return conflicts
 
