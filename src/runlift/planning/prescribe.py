@@ -152,7 +152,7 @@ _TEMPLATES: dict[SessionKind, tuple[tuple[_Slot, ...], ...]] = {
     _K.HEAVY_LOWER: (
         (
             _Slot("back squat", main=True, barbell=True),
-            _Slot("Romanian deadlift", reps=8, max_sets=3, barbell=True),
+            _Slot("romanian deadlift", reps=8, max_sets=3, barbell=True),
             _Slot("lunge", reps=8, max_sets=3),
             _Slot("plank", seconds=45, max_sets=3),
         ),
@@ -176,7 +176,7 @@ _TEMPLATES: dict[SessionKind, tuple[tuple[_Slot, ...], ...]] = {
             _Slot("back squat", main=True, barbell=True),
             _Slot("bench press", main=True, barbell=True),
             _Slot("row", reps=8, max_sets=4),
-            _Slot("Romanian deadlift", reps=8, max_sets=3, barbell=True),
+            _Slot("romanian deadlift", reps=8, max_sets=3, barbell=True),
             _Slot("plank", seconds=45, max_sets=3),
         ),
         (
@@ -223,8 +223,8 @@ _NO_BARBELL = {
     "back squat": "goblet squat",
     "half squat": "goblet squat",
     "front squat": "goblet squat",
-    "deadlift": "dumbbell Romanian deadlift",
-    "Romanian deadlift": "dumbbell Romanian deadlift",
+    "deadlift": "dumbbell romanian deadlift",
+    "romanian deadlift": "dumbbell romanian deadlift",
     "bench press": "push-up",
     "overhead press": "dumbbell overhead press",
     "hip thrust": "glute bridge",
@@ -327,7 +327,7 @@ def _exercises(
         if slot.barbell and not has_barbell:
             name = _NO_BARBELL.get(name, name)
         if slot.name == "box jump" and equipment and "box" not in equipment:
-            name = "squat jump hold"
+            name = "broad jump"  # the same explosive hip extension, no box needed
         if slot.seconds is not None:
             out.append(Exercise(name, sets, None, None, None, slot.seconds))
             continue

@@ -1,0 +1,1 @@
+"""Athlete-level analysis over what was planned and what was done. Pure code."""
