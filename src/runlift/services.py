@@ -9,15 +9,22 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from runlift.errors import InputError, PlanFileError
 from runlift.evidence.references import Reference, reference
 from runlift.evidence.rules import Rule, rule
+from runlift.model.activity import Activity
 from runlift.model.plan import Plan, PlannedSession
 from runlift.model.profile import AthleteProfile
 from runlift.science import running, strength
+
+if TYPE_CHECKING:
+    from runlift.analysis.adherence import Match
+    from runlift.model.activity import ActivityModality
+    from runlift.storage import Database, StoredActivity
 
 MAX_WEEKS = 52
 
@@ -215,3 +222,220 @@ def calc_e1rm(load_kg: float, reps: int, rpe: float | None) -> E1rmResult:
     except ValueError as exc:
         raise InputError(str(exc)) from None
     return E1rmResult(load_kg, reps, rpe, formulas, chart)
+
+
+# ------------------------------------------------------------------ the training log
+
+HISTORY_SCHEMA_ID = "runlift.history/1"
+
+
+def open_database(db: str | None) -> Database:
+    """The database named by --db, RUNLIFT_DATABASE_URL or the default file, migrated."""
+    from runlift.storage import Database
+
+    return Database.open(db)
+
+
+def _athlete_id(database: Database) -> int:
+    found = database.default_athlete()
+    return found.id if found is not None else database.ensure_athlete("Athlete")
+
+
+def save_plan(database: Database, profile: AthleteProfile, plan: Plan) -> int:
+    """Store the plan as the athlete's current plan (a new version); returns the version."""
+    from runlift.exporters.plan_json import plan_to_dict
+    from runlift.profile_file import render_profile
+
+    athlete = _athlete_id(database)
+    database.set_profile(athlete, profile.name, render_profile(profile))
+    return database.save_plan(athlete, plan_to_dict(plan)).version
+
+
+@dataclass(frozen=True, slots=True)
+class Logged:
+    activity_id: int
+    unknown_exercises: tuple[str, ...] = ()
+    matched_session: str | None = None
+
+
+def _log(database: Database, activity: Activity) -> Logged:
+    athlete = _athlete_id(database)
+    activity_id = database.add_activity(athlete, activity)
+    return Logged(activity_id, matched_session=_link_to_plan(database, athlete, activity_id))
+
+
+def log_run(
+    database: Database,
+    distance: str,
+    duration: str,
+    *,
+    rpe: float | None,
+    avg_hr: float | None,
+    when: str | None,
+    notes: str | None,
+) -> Logged:
+    from runlift import logbook
+
+    entry = logbook.run_entry(
+        distance, duration, rpe=rpe, avg_hr=avg_hr, when=logbook.parse_when(when), notes=notes
+    )
+    return _log(database, entry)
+
+
+def log_lift(
+    database: Database,
+    text: str,
+    *,
+    duration_min: float,
+    rpe: float | None,
+    when: str | None,
+    notes: str | None,
+) -> Logged:
+    from runlift import logbook
+    from runlift.importers.lift_text import parse_lift_text
+    from runlift.model.activity import Activity, ActivityModality
+
+    parsed = parse_lift_text(text)
+    if not 0 < duration_min <= 600:
+        raise InputError(
+            f"--duration must be more than 0 and at most 600 minutes, got {duration_min:g}"
+        )
+    entry = Activity(
+        start=logbook.parse_when(when),
+        modality=ActivityModality.STRENGTH,
+        sport="strength_training",
+        duration_s=duration_min * 60,
+        rpe=logbook.check_rpe(rpe),
+        source="manual",
+        notes=notes,
+        sets=parsed.sets,
+    )
+    logged = _log(database, entry)
+    return replace(logged, unknown_exercises=parsed.unknown_exercises)
+
+
+def log_wellness(database: Database, when: str | None, **measures: Any) -> None:
+    from runlift import logbook
+
+    day = logbook.parse_when(when).date()
+    database.put_wellness(_athlete_id(database), logbook.wellness_entry(day, **measures))
+
+
+def history(
+    database: Database, since: date | None, until: date | None, modality: ActivityModality | None
+) -> list[StoredActivity]:
+    athlete = _athlete_id(database)
+    start = _local_midnight(since) if since else None
+    end = _local_midnight(until + timedelta(days=1)) if until else None
+    return database.list_activities(athlete, since=start, until=end, modality=modality)
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time()).astimezone()
+
+
+def history_document(stored: list[StoredActivity]) -> dict[str, Any]:
+    """The public ``runlift.history/1`` document (docs/history-json.md)."""
+    return {"schema": HISTORY_SCHEMA_ID, "activities": [_activity_json(s) for s in stored]}
+
+
+def _activity_json(stored: StoredActivity) -> dict[str, Any]:
+    a = stored.activity
+    return {
+        "id": stored.id,
+        "start": a.start.isoformat(),
+        "modality": a.modality.value,
+        "sport": a.sport,
+        "duration_s": a.duration_s,
+        "moving_s": a.moving_s,
+        "distance_m": a.distance_m,
+        "ascent_m": a.ascent_m,
+        "avg_hr": a.avg_hr,
+        "max_hr": a.max_hr,
+        "rpe": a.rpe,
+        "source": a.source,
+        "source_file": a.source_file,
+        "sets": [
+            {
+                "exercise": s.exercise,
+                "type": s.type.value,
+                "reps": s.reps,
+                "load_kg": s.load_kg,
+                "duration_s": s.duration_s,
+                "rpe": s.rpe,
+                "rir": s.rir,
+            }
+            for s in a.sets
+        ],
+    }
+
+
+# ------------------------------------------------------------------ planned versus done
+
+
+@dataclass(frozen=True, slots=True)
+class WeekReport:
+    plan_version: int
+    week: int
+    first_day: date
+    matches: list[Match]
+    titles: dict[str, str]
+
+
+def _plan_week(
+    database: Database, athlete: int, day: date, week: int | None
+) -> tuple[Any, int, date]:
+    stored = database.current_plan(athlete)
+    if stored is None:
+        raise InputError("no saved plan yet: run `runlift plan PROFILE --save` first")
+    start = date.fromisoformat(stored.document["start"])
+    weeks = int(stored.document["weeks"])
+    number = week if week is not None else (day - start).days // 7 + 1
+    if not 1 <= number <= weeks:
+        raise InputError(
+            f"the saved plan covers weeks 1-{weeks} from {start}; "
+            + (f"week {number} is outside it" if week is not None else f"{day} is outside it")
+        )
+    return stored, number, start + timedelta(days=7 * (number - 1))
+
+
+def week_report(
+    database: Database, week: int | None = None, today: date | None = None
+) -> WeekReport:
+    """This week's (or week N's) planned sessions against what was logged."""
+    from runlift.analysis.adherence import Done, Planned, match
+
+    athlete = _athlete_id(database)
+    day = today or date.today()
+    stored, number, first = _plan_week(database, athlete, day, week)
+    last = first + timedelta(days=6)
+    rows = database.planned_sessions(stored.id, since=first, until=last)
+    planned = [Planned(r.session_id, r.date, r.modality, r.kind, r.duration_min) for r in rows]
+    done_list = [
+        Done(s.id, s.activity.start.date(), s.activity.modality.value, s.activity.duration_s / 60)
+        for s in database.list_activities(
+            athlete,
+            since=_local_midnight(first - timedelta(days=1)),
+            until=_local_midnight(last + timedelta(days=2)),
+        )
+        if first <= s.activity.start.date() <= last
+    ]
+    titles = {s["id"]: s.get("title", s["kind"]) for s in stored.document["sessions"]}
+    return WeekReport(stored.version, number, first, match(planned, done_list, day), titles)
+
+
+def _link_to_plan(database: Database, athlete: int, activity_id: int) -> str | None:
+    """Link a new activity to the planned session it fulfils, if the current plan has one."""
+    stored = database.current_plan(athlete)
+    if stored is None:
+        return None
+    logged = database.get_activity(activity_id, with_streams=False).activity
+    try:
+        report = week_report(database, today=logged.start.date())
+    except InputError:
+        return None  # the activity lies outside the saved plan
+    for m in report.matches:
+        if m.done is not None and m.done.activity_id == activity_id and m.planned is not None:
+            database.link_activity(activity_id, stored.id, m.planned.session_id, m.status.value)
+            return m.planned.session_id
+    return None

@@ -6,7 +6,7 @@ import pytest
 
 from tests.cli.helpers import invoke, run_program
 
-COMMANDS = ("plan", "explain", "init", "calc")
+COMMANDS = ("plan", "explain", "init", "history", "done", "calc", "log", "db")
 
 
 def _listed(help_text: str) -> list[str]:
@@ -50,6 +50,17 @@ def test_no_arguments_shows_the_help() -> None:
         ("calc", "vdot"),
         ("calc", "predict"),
         ("calc", "e1rm"),
+        ("log",),
+        ("log", "run"),
+        ("log", "lift"),
+        ("log", "wellness"),
+        ("history",),
+        ("done",),
+        ("db",),
+        ("db", "status"),
+        ("db", "upgrade"),
+        ("db", "export"),
+        ("db", "import"),
     ],
     ids=" ".join,
 )

@@ -333,7 +333,6 @@ def test_normalising_any_text_is_safe_and_idempotent(raw: str) -> None:
 # ---------------------------------------------------------------- the planner's names
 
 
-
 def _planner_names() -> set[str]:
     from runlift.planning import prescribe
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from runlift.cli import calc_cmd, init_cmd, plan_cmd
+from runlift.cli import calc_cmd, db_cmd, history_cmd, init_cmd, log_cmd, plan_cmd
 
 app = typer.Typer(
     name="runlift",
@@ -24,6 +24,10 @@ app.command(name="plan", epilog=plan_cmd.PLAN_EXAMPLES)(plan_cmd.plan)
 app.command(name="explain", epilog=plan_cmd.EXPLAIN_EXAMPLES)(plan_cmd.explain)
 app.command(name="init", epilog=init_cmd.EXAMPLES)(init_cmd.init)
 app.add_typer(calc_cmd.app, name="calc")
+app.add_typer(log_cmd.app, name="log")
+app.command(name="history", epilog=history_cmd.HISTORY_EXAMPLES)(history_cmd.history)
+app.command(name="done", epilog=history_cmd.DONE_EXAMPLES)(history_cmd.done)
+app.add_typer(db_cmd.app, name="db")
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from runlift.cli.common import DataFormat, Format, console, user_errors, write_output
+from runlift.cli.common_db import DbOption, opened
 
 PLAN_EXAMPLES = """\
 Examples:
@@ -21,6 +22,8 @@ Examples:
   runlift plan athlete.toml --format json -o plan.json
 
   runlift plan --example hybrid --format markdown -o plan.md
+
+  runlift plan athlete.toml --save      # store it; `runlift done` then tracks it
 """
 
 EXPLAIN_EXAMPLES = """\
@@ -64,6 +67,10 @@ def plan(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
     ] = None,
+    save: Annotated[
+        bool, typer.Option("--save", help="Store it as your current plan (a new version).")
+    ] = False,
+    db: DbOption = None,
 ) -> None:
     """Build a periodized running + strength plan from an athlete profile.
 
@@ -76,6 +83,10 @@ def plan(
         athlete = services.load_profile(profile, example)
         athlete = services.with_overrides(athlete, weeks=weeks, start=_parse_date(start))
         built = services.make_plan(athlete)
+        if save:
+            with opened(db) as database:
+                version = services.save_plan(database, athlete, built)
+            typer.echo(f"Saved as your current plan (version {version}).", err=True)
         if fmt is Format.TABLE:
             from runlift.cli.render import plain_console, print_plan
 

@@ -1,0 +1,54 @@
+"""Storage: SQLAlchemy 2 + Alembic; SQLite by default, PostgreSQL by URL.
+
+Everything the rest of runlift needs is re-exported here; see docs/storage.md.
+"""
+
+from __future__ import annotations
+
+from runlift.storage.backup import SCHEMA_ID as BACKUP_SCHEMA
+from runlift.storage.engine import ENV_VAR, database_url, default_path, display_url
+from runlift.storage.errors import (
+    BackupFormatError,
+    DatabaseTooNewError,
+    DatabaseUrlError,
+    DuplicateActivity,
+    InvalidRecordError,
+    NotEmptyDatabase,
+    NotFoundError,
+    StorageError,
+)
+from runlift.storage.records import (
+    AthleteRecord,
+    DailyTotal,
+    ImportSummary,
+    MigrationStatus,
+    PlannedRow,
+    StoredActivity,
+    StoredPlan,
+)
+from runlift.storage.repository import LINK_STATUSES, Database
+
+__all__ = [
+    "BACKUP_SCHEMA",
+    "ENV_VAR",
+    "LINK_STATUSES",
+    "AthleteRecord",
+    "BackupFormatError",
+    "DailyTotal",
+    "Database",
+    "DatabaseTooNewError",
+    "DatabaseUrlError",
+    "DuplicateActivity",
+    "ImportSummary",
+    "InvalidRecordError",
+    "MigrationStatus",
+    "NotEmptyDatabase",
+    "NotFoundError",
+    "PlannedRow",
+    "StorageError",
+    "StoredActivity",
+    "StoredPlan",
+    "database_url",
+    "default_path",
+    "display_url",
+]

@@ -1,0 +1,1 @@
+"""Alembic migrations of the runlift database, driven from :mod:`runlift.storage.migrate`."""

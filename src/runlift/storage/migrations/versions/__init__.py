@@ -1,0 +1,1 @@
+"""One module per schema revision; additive only (see docs/storage.md)."""

@@ -1,0 +1,89 @@
+"""The frozen values the storage layer returns (besides the domain types themselves)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from runlift.model.activity import Activity, ActivityModality
+
+
+@dataclass(frozen=True, slots=True)
+class MigrationStatus:
+    """Where the database schema stands: ``current`` is None for a blank database."""
+
+    current: str | None
+    head: str
+    pending: tuple[str, ...]
+
+    @property
+    def up_to_date(self) -> bool:
+        return not self.pending and self.current == self.head
+
+
+@dataclass(frozen=True, slots=True)
+class AthleteRecord:
+    id: int
+    name: str
+    profile_toml: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPlan:
+    """One saved version of an athlete's plan; ``document`` follows ``runlift.plan/1``."""
+
+    id: int
+    version: int
+    created_at: datetime
+    document: dict[str, Any]
+    current: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedRow:
+    """One planned session of a stored plan version (local date and wall-clock times)."""
+
+    plan_id: int
+    session_id: str
+    date: date
+    start: time
+    end: time
+    modality: str
+    kind: str
+    intensity: str
+    duration_min: int
+    distance_km: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredActivity:
+    id: int
+    activity: Activity
+
+
+@dataclass(frozen=True, slots=True)
+class DailyTotal:
+    """One modality on one local day: the athlete's own calendar day of each start."""
+
+    day: date
+    modality: ActivityModality
+    sessions: int
+    duration_s: float
+    distance_m: float
+    srpe_load: float
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    """How many rows of each kind a backup import wrote."""
+
+    athletes: int = 0
+    plans: int = 0
+    planned_sessions: int = 0
+    activities: int = 0
+    laps: int = 0
+    streams: int = 0
+    sets: int = 0
+    wellness: int = 0
+    links: int = 0
