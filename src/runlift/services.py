@@ -23,6 +23,7 @@ from runlift.science import running, strength
 
 if TYPE_CHECKING:
     from runlift.analysis.adherence import Match
+    from runlift.exporters.fit_workout import FitWorkout
     from runlift.model.activity import ActivityModality
     from runlift.storage import Database, StoredActivity
 
@@ -439,3 +440,46 @@ def _link_to_plan(database: Database, athlete: int, activity_id: int) -> str | N
             database.link_activity(activity_id, stored.id, m.planned.session_id, m.status.value)
             return m.planned.session_id
     return None
+
+
+# ------------------------------------------------------------------ calendar and watch
+
+
+def plan_to_export(source: Path | None, db: str | None) -> tuple[Plan, int]:
+    """The plan to export and its version: a plan JSON or profile given, else the saved
+    current plan (version 0 for a plan that was never saved)."""
+    if source is not None:
+        return load_plan_or_profile(source), 0
+    from runlift.exporters.plan_json import plan_from_dict
+
+    database = open_database(db)
+    try:
+        found = database.default_athlete()
+        stored = database.current_plan(found.id) if found is not None else None
+    finally:
+        database.close()
+    if stored is None:
+        raise InputError(
+            "no saved plan to export: give a plan JSON or a profile, or save one with "
+            "`runlift plan PROFILE --save`"
+        )
+    return plan_from_dict(stored.document, f"saved plan version {stored.version}"), stored.version
+
+
+def calendar_bytes(source: Path | None, db: str | None, zone: str | None) -> bytes:
+    from runlift.exporters.ics import plan_to_ics
+
+    plan, version = plan_to_export(source, db)
+    return plan_to_ics(plan, zone, version=version)
+
+
+def write_workout_files(files: list[FitWorkout], folder: Path) -> None:
+    """Write the workout files into ``folder`` (created if needed), each whole or not at all."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for f in files:
+            tmp = folder / (f.filename + ".tmp")
+            tmp.write_bytes(f.data)
+            tmp.replace(folder / f.filename)
+    except OSError as exc:
+        raise InputError(f"cannot write workouts to {folder}: {exc.strerror}") from None

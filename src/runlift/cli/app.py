@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import typer
 
-from runlift.cli import calc_cmd, db_cmd, history_cmd, init_cmd, log_cmd, plan_cmd
+from runlift.cli import (
+    calc_cmd,
+    db_cmd,
+    export_cmd,
+    history_cmd,
+    init_cmd,
+    log_cmd,
+    plan_cmd,
+)
 
 app = typer.Typer(
     name="runlift",
@@ -27,6 +35,7 @@ app.add_typer(calc_cmd.app, name="calc")
 app.add_typer(log_cmd.app, name="log")
 app.command(name="history", epilog=history_cmd.HISTORY_EXAMPLES)(history_cmd.history)
 app.command(name="done", epilog=history_cmd.DONE_EXAMPLES)(history_cmd.done)
+app.add_typer(export_cmd.app, name="export")
 app.add_typer(db_cmd.app, name="db")
 
 

@@ -40,9 +40,14 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
+    write_bytes(text.encode("utf-8"), output)
+
+
+def write_bytes(data: bytes, output: Path) -> None:
+    """Write a file whole or not at all: a temporary file renamed into place."""
     tmp = output.with_name(output.name + ".tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
+        tmp.write_bytes(data)
         tmp.replace(output)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
