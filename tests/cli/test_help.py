@@ -6,7 +6,7 @@ import pytest
 
 from tests.cli.helpers import invoke, run_program
 
-COMMANDS = ("plan", "explain", "init", "history", "done", "calc", "log", "db")
+COMMANDS = ("plan", "explain", "init", "history", "done", "calc", "log", "export", "db")
 
 
 def _listed(help_text: str) -> list[str]:
@@ -56,6 +56,9 @@ def test_no_arguments_shows_the_help() -> None:
         ("log", "wellness"),
         ("history",),
         ("done",),
+        ("export",),
+        ("export", "ics"),
+        ("export", "fit"),
         ("db",),
         ("db", "status"),
         ("db", "upgrade"),
