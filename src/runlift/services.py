@@ -24,6 +24,7 @@ from runlift.science import running, strength
 if TYPE_CHECKING:
     from runlift.analysis.adherence import Match
     from runlift.exporters.fit_workout import FitWorkout
+    from runlift.imports import ImportReport
     from runlift.model.activity import ActivityModality
     from runlift.storage import Database, StoredActivity
 
@@ -483,3 +484,28 @@ def write_workout_files(files: list[FitWorkout], folder: Path) -> None:
             tmp.replace(folder / f.filename)
     except OSError as exc:
         raise InputError(f"cannot write workouts to {folder}: {exc.strerror}") from None
+
+
+# ------------------------------------------------------------------ imports
+
+
+def import_files(
+    database: Database,
+    paths: list[Path],
+    *,
+    unit: str | None,
+    workers: int | None,
+    progress: Any = None,
+) -> ImportReport:
+    """Import files, folders and zips; link new activities to the saved plan's sessions."""
+    from runlift.imports import import_paths
+
+    if unit is not None and unit not in ("kg", "lb"):
+        raise InputError(f"--unit must be kg or lb, got {unit!r}")
+    if workers is not None and not 1 <= workers <= 64:
+        raise InputError(f"--workers must be between 1 and 64, got {workers}")
+    athlete = _athlete_id(database)
+    report = import_paths(database, athlete, paths, unit=unit, workers=workers, progress=progress)
+    for activity_id in report.new_ids:
+        _link_to_plan(database, athlete, activity_id)
+    return report

@@ -9,6 +9,7 @@ from runlift.cli import (
     db_cmd,
     export_cmd,
     history_cmd,
+    import_cmd,
     init_cmd,
     log_cmd,
     plan_cmd,
@@ -33,6 +34,7 @@ app.command(name="explain", epilog=plan_cmd.EXPLAIN_EXAMPLES)(plan_cmd.explain)
 app.command(name="init", epilog=init_cmd.EXAMPLES)(init_cmd.init)
 app.add_typer(calc_cmd.app, name="calc")
 app.add_typer(log_cmd.app, name="log")
+app.command(name="import", epilog=import_cmd.EXAMPLES)(import_cmd.import_)
 app.command(name="history", epilog=history_cmd.HISTORY_EXAMPLES)(history_cmd.history)
 app.command(name="done", epilog=history_cmd.DONE_EXAMPLES)(history_cmd.done)
 app.add_typer(export_cmd.app, name="export")
