@@ -82,3 +82,25 @@ def test_generous_availability_always_gives_a_plan(
         running=replace(profile.running, goal_race=GoalRace(21097.5, "half", date(2027, 4, 18))),
     )
     _assert_valid(raced)
+
+
+@pytest.mark.parametrize("kind", ["tempo", "intervals", "hiit"])
+@pytest.mark.parametrize("minutes", [10, 15, 20, 25, 30, 35, 45, 55, 60])
+def test_structured_runs_add_up_to_their_minutes(kind: str, minutes: int) -> None:
+    import re
+
+    from runlift.model.plan import SessionKind
+    from runlift.planning.prescribe import _run_segments
+
+    segments, text = _run_segments(SessionKind(kind), minutes)
+    assert sum(s.minutes for s in segments) == pytest.approx(minutes)
+    assert text is not None
+    numbers = [int(n) for n in re.findall(r"(\d+) min", text)]
+    reps = re.search(r"(\d+) x (\d+) (min|s)", text)
+    total = sum(numbers[:1] + numbers[-1:])
+    if kind == "tempo":
+        total = sum(numbers)
+    elif reps is not None:
+        per = 5 if kind == "intervals" else 2
+        total += int(reps.group(1)) * per
+    assert total == minutes, text

@@ -65,33 +65,46 @@ class _Segment:
     pace: str  # "easy" | "threshold" | "interval" | "repetition"
 
 
+def _framed(minutes: int, block: int, warm: int, cool: int, least: int) -> tuple[int, int, int]:
+    """Warm-up, repeats of ``block`` minutes, cool-down: summing to ``minutes`` exactly.
+
+    The warm-up and cool-down shrink before the repeats fall below ``least``; what the
+    repeats leave over goes to the cool-down.
+    """
+    for w, c in ((warm, cool), (10, 5), (5, 5), (0, 0)):
+        reps = (minutes - w - c) // block
+        if reps >= least:
+            return w, reps, minutes - w - reps * block
+    reps = max(1, minutes // block)
+    return 0, reps, max(0, minutes - reps * block)
+
+
 def _run_segments(kind: SessionKind, minutes: int) -> tuple[list[_Segment], str | None]:
-    """The session split into paced parts, and its structure in words."""
+    """The session split into paced parts, and its structure in words (adding up to
+    ``minutes``)."""
     if kind is _K.TEMPO:
-        warm = 15 if minutes >= 45 else 10
-        work = max(10, minutes - warm - 10)
-        cool = minutes - warm - work
+        warm, work, cool = _framed(minutes, 1, 15 if minutes >= 45 else 10, 10, 10)
         text = f"{warm} min easy, {work} min at threshold pace, {cool} min easy"
         return [_Segment(warm + cool, "easy"), _Segment(work, "threshold")], text
     if kind is _K.INTERVALS:
-        warm, cool = 15, 10
-        reps = max(2, (minutes - warm - cool) // 5)
-        cool = minutes - warm - reps * 5
-        text = (
-            f"{warm} min easy, {reps} x 3 min at interval pace with 2 min jog, "
-            f"{max(cool, 0)} min easy"
-        )
-        return [
-            _Segment(warm + max(cool, 0) + reps * 2, "easy"),
-            _Segment(reps * 3, "interval"),
-        ], text
+        long_session = minutes >= 45
+        warm, reps, cool = _framed(minutes, 5, 15 if long_session else 10,
+                                   10 if long_session else 5, 2)
+        text = (f"{warm} min easy, {reps} x 3 min at interval pace with 2 min jog, "
+                f"{cool} min easy")
+        return [_Segment(warm + cool + reps * 2, "easy"), _Segment(reps * 3, "interval")], text
     if kind is _K.HIIT:
-        reps = max(4, (minutes - 10) // 2)
-        text = f"5 min easy, {reps} x 30 s hard with 90 s easy jog, 5 min easy"
+        warm, reps, cool = _framed(minutes, 2, 5, 5, 2)
+        text = f"{warm} min easy, {reps} x 30 s hard with 90 s easy jog, {cool} min easy"
         return [_Segment(minutes - reps * 0.5, "easy"), _Segment(reps * 0.5, "repetition")], text
     if kind is _K.STRIDES:
         return [_Segment(minutes, "easy")], "easy running with 6 x 20 s strides in the last 10 min"
     return [_Segment(minutes, "easy")], None
+
+
+def structure_text(kind: SessionKind, minutes: int) -> str | None:
+    """The workout of a run in words, as sessions carry it in their ``structure`` target."""
+    return _run_segments(kind, minutes)[1]
 
 
 def _pace_value(paces: TrainingPaces, pace: str) -> float:
