@@ -193,8 +193,8 @@ def _store(database: Database, athlete_id: int, job: _Job, report: ImportReport)
         report.failed.append((job.name, str(exc)))
         return
     report.imported[job.fmt] += 1
-    report.activities += len(result.new_ids)
-    report.new_ids += result.new_ids
+    report.activities += len(result.new)
+    report.new_ids += result.new
     report.linked += len(linked)
     report.replaced += len(replacing)
     report.samples += sum(len(a.streams or ()) for a in new)

@@ -53,9 +53,9 @@ def decode_strava_activities(data: bytes, name: str) -> Decoded:
     header = next(rows, None)
     if header is None or not all(c in header for c in _REQUIRED):
         raise ImportFileError(name, "not a Strava activities.csv (columns missing)")
-    at = {c: header.index(c) for c in _REQUIRED}
+    at: dict[str, int] = {c: header.index(c) for c in _REQUIRED}
     metres = [i for i, c in enumerate(header) if c == "Distance"]
-    optional = {
+    optional: dict[str, int] = {
         c: header.index(c)
         for c in ("Average Heart Rate", "Max Heart Rate", "Perceived Exertion")
         if c in header
