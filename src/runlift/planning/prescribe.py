@@ -88,10 +88,10 @@ def _run_segments(kind: SessionKind, minutes: int) -> tuple[list[_Segment], str 
         return [_Segment(warm + cool, "easy"), _Segment(work, "threshold")], text
     if kind is _K.INTERVALS:
         long_session = minutes >= 45
-        warm, reps, cool = _framed(minutes, 5, 15 if long_session else 10,
-                                   10 if long_session else 5, 2)
-        text = (f"{warm} min easy, {reps} x 3 min at interval pace with 2 min jog, "
-                f"{cool} min easy")
+        warm, reps, cool = _framed(
+            minutes, 5, 15 if long_session else 10, 10 if long_session else 5, 2
+        )
+        text = f"{warm} min easy, {reps} x 3 min at interval pace with 2 min jog, {cool} min easy"
         return [_Segment(warm + cool + reps * 2, "easy"), _Segment(reps * 3, "interval")], text
     if kind is _K.HIIT:
         warm, reps, cool = _framed(minutes, 2, 5, 5, 2)
