@@ -8,6 +8,7 @@ import io
 import json
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -17,6 +18,7 @@ from runlift.errors import InputError
 from runlift.model.activity import Streams, Wellness
 from runlift.storage import (
     BACKUP_SCHEMA,
+    ActivitySource,
     BackupFormatError,
     Database,
     ImportSummary,
@@ -63,6 +65,34 @@ def populate(db: Database) -> None:
     db.put_wellness(sam, Wellness(date(2026, 12, 7), body_mass_kg=62.4, soreness=3))
     db.put_wellness(sam, Wellness(date(2026, 12, 8), hrv_ms=71.5, mood=9, notes="🙂"))
     db.put_wellness(kim, Wellness(date(2026, 12, 7), sleep_h=8.0))
+    # Imports (schema 0002): a linked copy, a replaced version, a duplicate file.
+    db.import_file(
+        sam,
+        file_hash="a" * 64,
+        file_name="export_123.zip/activities/9876.gpx",
+        linked=[
+            (
+                ids[0],
+                run(
+                    datetime(2026, 12, 7, 6, 30, 20, tzinfo=NEWFOUNDLAND),
+                    source="gpx",
+                    source_file="9876.gpx",
+                    source_hash="sha-gpx",
+                    duration_s=1790.25,
+                    streams=None,
+                ),
+            )
+        ],
+    )
+    db.record_duplicate_file(sam, "b" * 64, "Morning_Run (1).fit")
+    db.import_file(
+        kim,
+        file_hash="c" * 64,
+        file_name="Strength ✓.fit",
+        replacing=[
+            (ids[4], lift(datetime(2026, 12, 8, 6, 1, tzinfo=NEPAL), source="fit", avg_hr=101.0))
+        ],
+    )
 
 
 def as_file(document: dict[str, Any]) -> dict[str, Any]:
@@ -73,6 +103,11 @@ def as_file(document: dict[str, Any]) -> dict[str, Any]:
 
 def without_time(document: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in document.items() if k != "exported_at"}
+
+
+def strip_ids(sources: list[ActivitySource]) -> list[ActivitySource]:
+    """Linked copies without their own row ids (a backup does not keep those)."""
+    return [replace(s, id=0) for s in sources]
 
 
 def assert_same_content(source: Database, target: Database) -> None:
@@ -87,6 +122,12 @@ def assert_same_content(source: Database, target: Database) -> None:
         assert target.daily_totals(athlete.id) == source.daily_totals(athlete.id)
         assert target.list_wellness(athlete.id) == source.list_wellness(athlete.id)
         assert target.plan_versions(athlete.id) == source.plan_versions(athlete.id)
+        for stored in before:
+            assert strip_ids(target.sources_of(stored.id)) == strip_ids(
+                source.sources_of(stored.id)
+            )
+        for digest in ("a" * 64, "b" * 64, "c" * 64):
+            assert target.file_seen(athlete.id, digest) == source.file_seen(athlete.id, digest)
         for plan in source.plan_versions(athlete.id):
             assert target.planned_sessions(plan.id) == source.planned_sessions(plan.id)
             assert target.links_for_plan(plan.id) == source.links_for_plan(plan.id)
@@ -117,6 +158,40 @@ def test_document_shape(db: Database) -> None:
         "rir": None,
     }
     assert sam["wellness"][1]["mood"] == 9
+    assert sam["imported_files"] == [
+        {
+            "file_hash": "a" * 64,
+            "file_name": "export_123.zip/activities/9876.gpx",
+            "imported_at": sam["imported_files"][0]["imported_at"],
+            "activities": 0,
+            "status": "linked",
+        },
+        {
+            "file_hash": "b" * 64,
+            "file_name": "Morning_Run (1).fit",
+            "imported_at": sam["imported_files"][1]["imported_at"],
+            "activities": 0,
+            "status": "duplicate",
+        },
+    ]
+    assert sam["imported_files"][0]["imported_at"].endswith("Z")
+    assert first["sources"] == [
+        {
+            "source": "gpx",
+            "source_file": "9876.gpx",
+            "source_hash": "sha-gpx",
+            "start": "2026-12-07T06:30:20-03:30",
+            "duration_s": 1790.25,
+            "recorded_at": first["sources"][0]["recorded_at"],
+        }
+    ]
+    assert sam["activities"][1]["sources"] == []
+    kim = document["athletes"][1]
+    assert [f["status"] for f in kim["imported_files"]] == ["linked"]
+    assert kim["imported_files"][0]["activities"] == 1
+    [previous] = kim["activities"][0]["sources"]
+    assert (previous["source"], previous["start"]) == ("strong-csv", "2026-12-08T06:00:00+05:45")
+    assert kim["activities"][0]["source"] == "fit"
     json.dumps(document, allow_nan=False)
 
 
@@ -136,6 +211,8 @@ def test_round_trip_on_the_same_engine(
             sets=10,
             wellness=3,
             links=3,
+            imported_files=3,
+            sources=2,
         )
         assert_same_content(db, target)
         assert target.integrity_check() == []
@@ -242,6 +319,34 @@ def test_import_into_a_non_empty_database_is_refused(
             lambda d: d["athletes"][0]["activities"][1]["sets"][0].update(reps=-3),
             "not consistent",
         ),
+        (
+            lambda d: d["athletes"][0]["imported_files"][1].update(status="maybe"),
+            "not consistent",
+        ),
+        (
+            lambda d: d["athletes"][0]["imported_files"][0].pop("file_hash"),
+            r"athletes\[0\].imported_files\[0\]: missing field 'file_hash'",
+        ),
+        (
+            lambda d: d["athletes"][0]["imported_files"].append(
+                d["athletes"][0]["imported_files"][0]
+            ),
+            "not consistent",
+        ),
+        (
+            lambda d: d["athletes"][0]["activities"][0]["sources"][0].update(
+                start="2026-12-07T06:30:20"
+            ),
+            r"activities\[0\].sources\[0\]: .*timezone-aware",
+        ),
+        (
+            lambda d: d["athletes"][0]["activities"][0]["sources"][0].update(duration_s=None),
+            r"activities\[0\].sources\[0\]: duration_s is required",
+        ),
+        (
+            lambda d: d["athletes"][0]["activities"][0]["sources"][0].update(duration_s=-1),
+            "not consistent",
+        ),
     ],
 )
 def test_broken_backups_are_refused_and_nothing_is_written(
@@ -293,3 +398,67 @@ def test_a_minimal_hand_written_backup(db: Database) -> None:
 def test_not_a_dict(db: Database) -> None:
     with pytest.raises(BackupFormatError, match="not a runlift backup"):
         db.import_document([])  # type: ignore[arg-type]
+
+
+def test_a_backup_from_before_imports_still_loads(
+    db: Database, engine_name: str, blank_url: Callable[[str], str]
+) -> None:
+    """A document written by schema 0001 has neither imported_files nor sources."""
+    populate(db)
+    document = as_file(db.export_document())
+    document["schema_revision"] = "0001_initial"
+    for athlete in document["athletes"]:
+        del athlete["imported_files"]
+        for activity in athlete["activities"]:
+            del activity["sources"]
+    with Database.open(blank_url(engine_name)) as target:
+        summary = target.import_document(document)
+        assert (summary.activities, summary.imported_files, summary.sources) == (5, 0, 0)
+        again = target.export_document()
+        assert again["athletes"][0]["imported_files"] == []
+        assert all(a["sources"] == [] for a in again["athletes"][0]["activities"])
+        sam = target.ensure_athlete("Sam")
+        assert not target.file_seen(sam, "a" * 64)
+        assert target.hash_known(sam, "sha-1") is not None
+
+
+def test_a_hand_written_backup_with_imports(db: Database) -> None:
+    """imported_at and recorded_at may be left out (now); activities defaults to 0."""
+    document = {
+        "schema": "runlift.backup/1",
+        "athletes": [
+            {
+                "id": 1,
+                "name": "Hand",
+                "imported_files": [{"file_hash": "f1", "file_name": "a.fit", "status": "imported"}],
+                "activities": [
+                    {
+                        "id": 4,
+                        "start": "2026-12-07T06:30:00+01:00",
+                        "modality": "run",
+                        "sport": "running",
+                        "duration_s": 1800,
+                        "source": "fit",
+                        "source_hash": "h-fit",
+                        "sources": [
+                            {
+                                "source": "strava",
+                                "start": "2026-12-07T05:30:02Z",
+                                "duration_s": 1795,
+                                "source_hash": "h-strava",
+                            }
+                        ],
+                    }
+                ],
+            }
+        ],
+    }
+    summary = db.import_document(document)
+    assert (summary.imported_files, summary.sources) == (1, 1)
+    assert db.file_seen(1, "f1")
+    [copy] = db.sources_of(4)
+    assert copy.source == "strava" and copy.source_file is None and copy.duration_s == 1795.0
+    assert copy.start.isoformat() == "2026-12-07T05:30:02+00:00"
+    assert db.hash_known(1, "h-strava") == 4
+    file_entry = db.export_document()["athletes"][0]["imported_files"][0]
+    assert (file_entry["activities"], file_entry["status"]) == (0, "imported")

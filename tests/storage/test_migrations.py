@@ -19,17 +19,23 @@ from runlift.storage import (
     StorageError,
     database_url,
 )
-from runlift.storage.migrate import MIGRATIONS, head
+from runlift.storage.migrate import MIGRATIONS, head, scripts
 from runlift.storage.schema import TABLES, metadata
 
 HEAD = head()
+REVISIONS = tuple(reversed([r.revision for r in scripts().walk_revisions()]))
+
+
+def test_the_revisions_in_order() -> None:
+    assert REVISIONS == ("0001_initial", "0002_imports")
+    assert HEAD == "0002_imports"
 
 
 def test_status_before_and_after_upgrade(engine_name: str, blank_url: Callable[[str], str]) -> None:
     url = blank_url(engine_name)
     with Database.open(url, migrate=False) as database:
         before = database.migration_status()
-        assert before == MigrationStatus(current=None, head=HEAD, pending=(HEAD,))
+        assert before == MigrationStatus(current=None, head=HEAD, pending=REVISIONS)
         assert not before.up_to_date
         with pytest.raises(StorageError, match="athletes"):
             database.default_athlete()

@@ -24,7 +24,7 @@ from runlift.model.activity import (
 )
 from runlift.storage import streams as stream_codec
 from runlift.storage.errors import InvalidRecordError
-from runlift.storage.records import StoredActivity
+from runlift.storage.records import ActivitySource, StoredActivity
 from runlift.storage.schema import activities, laps, streams, strength_sets
 
 _MINUTE = timedelta(minutes=1)
@@ -136,21 +136,88 @@ def set_rows(activity_id: int, set_list: Sequence[StrengthSet]) -> list[dict[str
     return rows
 
 
+# Built once (building a statement per call costs more than running it).
+_ACTIVITY_INSERT = activities.insert()
+_STREAM_INSERT = streams.insert()
+_LAP_INSERT = laps.insert()
+_SET_INSERT = strength_sets.insert()
+
+
+def _insert_children(
+    connection: Connection,
+    activity_id: int,
+    activity: Activity,
+    stream_row: dict[str, Any] | None,
+) -> None:
+    if activity.laps:
+        connection.execute(_LAP_INSERT, lap_rows(activity_id, activity.laps))
+    if activity.sets:
+        connection.execute(_SET_INSERT, set_rows(activity_id, activity.sets))
+    if stream_row is not None:
+        connection.execute(_STREAM_INSERT, {"activity_id": activity_id, **stream_row})
+
+
 def insert(connection: Connection, athlete_id: int, activity: Activity, stored_at: datetime) -> int:
     """Write one activity and everything it holds; returns its id. No commit here."""
     row = activity_row(activity)
     stream_row = None if activity.streams is None else stream_codec.to_row(activity.streams)
     result = connection.execute(
-        activities.insert().values(athlete_id=athlete_id, stored_at=stored_at, **row)
+        _ACTIVITY_INSERT, {"athlete_id": athlete_id, "stored_at": stored_at, **row}
     )
     activity_id = new_id(result)
-    if activity.laps:
-        connection.execute(laps.insert(), lap_rows(activity_id, activity.laps))
-    if activity.sets:
-        connection.execute(strength_sets.insert(), set_rows(activity_id, activity.sets))
-    if stream_row is not None:
-        connection.execute(streams.insert().values(activity_id=activity_id, **stream_row))
+    _insert_children(connection, activity_id, activity, stream_row)
     return activity_id
+
+
+def replace_content(connection: Connection, activity_id: int, activity: Activity) -> None:
+    """Give a stored activity the content of ``activity`` in place: its columns, laps,
+    sets and streams; the id, athlete, ``stored_at`` and plan links stay. No commit."""
+    row = activity_row(activity)
+    stream_row = None if activity.streams is None else stream_codec.to_row(activity.streams)
+    for table in (laps, strength_sets, streams):
+        connection.execute(table.delete().where(table.c.activity_id == activity_id))
+    connection.execute(activities.update().where(activities.c.id == activity_id).values(**row))
+    _insert_children(connection, activity_id, activity, stream_row)
+
+
+def source_row(
+    activity_id: int,
+    *,
+    source: str,
+    source_file: str | None,
+    source_hash: str | None,
+    start: datetime,
+    duration_s: float,
+    recorded_at: datetime,
+) -> dict[str, Any]:
+    """An ``activity_sources`` row: another recording of activity ``activity_id``."""
+    start_utc, offset = split_time(start, "linked copy start")
+    duration = real(duration_s)
+    if duration is None:
+        raise InvalidRecordError("a linked copy's duration must be a number, got NaN")
+    return {
+        "activity_id": activity_id,
+        "source": source,
+        "source_file": source_file,
+        "source_hash": source_hash,
+        "start_utc": start_utc,
+        "utc_offset_min": offset,
+        "duration_s": duration,
+        "recorded_at": recorded_at,
+    }
+
+
+def source_from(row: RowMapping) -> ActivitySource:
+    return ActivitySource(
+        id=row["id"],
+        activity_id=row["activity_id"],
+        source=row["source"],
+        source_file=row["source_file"],
+        source_hash=row["source_hash"],
+        start=join_time(row["start_utc"], row["utc_offset_min"]),
+        duration_s=row["duration_s"],
+        recorded_at=row["recorded_at"].replace(tzinfo=UTC),
+    )
 
 
 # ---------------------------------------------------------------- loading
@@ -205,7 +272,8 @@ def load(
     connection: Connection, condition: sa.ColumnElement[bool], *, with_streams: bool
 ) -> list[StoredActivity]:
     """Every activity matching ``condition``, ordered by start, with laps, sets and
-    (optionally) streams: one query per table, whatever the number of activities."""
+    (optionally) streams: one query per table, whatever the number of activities.
+    ``has_streams`` is set either way (without streams, from the streams keys only)."""
     ids = sa.select(activities.c.id).where(condition)
     rows = (
         connection.execute(
@@ -219,6 +287,16 @@ def load(
     lap_map = _grouped(connection, laps, ids)
     set_map = _grouped(connection, strength_sets, ids)
     stream_map = _grouped(connection, streams, ids) if with_streams else {}
+    with_samples = (
+        set(stream_map)
+        if with_streams
+        # The key alone: cheap, no blob is read.
+        else set(
+            connection.execute(
+                sa.select(streams.c.activity_id).where(streams.c.activity_id.in_(ids))
+            ).scalars()
+        )
+    )
     out = []
     for row in rows:
         key = row["id"]
@@ -232,6 +310,7 @@ def load(
                     [set_from(r) for r in set_map.get(key, ())],
                     stream_rows[0] if stream_rows else None,
                 ),
+                has_streams=key in with_samples,
             )
         )
     return out

@@ -2,7 +2,9 @@
 
 Documented field by field in docs/storage.md. Ids are kept, so an activity is still
 number 42 after a move from SQLite to PostgreSQL. Planned sessions are not written:
-they are derived again from each plan document on import.
+they are derived again from each plan document on import. Since schema revision
+0002 an athlete also lists its ``imported_files`` and an activity its linked copies
+(``sources``); both are optional on import, so older backups still load.
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ from runlift.storage.schema import (
     TABLES,
     activities,
     activity_plan_links,
+    activity_sources,
     athletes,
+    imported_files,
     laps,
     planned_sessions,
     plans,
@@ -50,6 +54,7 @@ WELLNESS_FIELDS = (
 )
 WELLNESS_NUMBERS = ("body_mass_kg", "resting_hr", "hrv_ms", "sleep_h")
 SET_FIELDS = ("exercise", "exercise_raw", "type", "reps", *acts.SET_NUMBERS)
+SOURCE_TEXTS = ("source", "source_file", "source_hash")
 #: Activities read per round of queries when exporting.
 BATCH = 50
 #: Tables whose integer ids come from a sequence on PostgreSQL (reset after import).
@@ -89,7 +94,12 @@ def _streams_json(row: Row | None) -> dict[str, Any] | None:
 
 
 def _activity_json(
-    row: Row, lap_rows: list[Row], set_rows: list[Row], stream_row: Row | None, links: list[Row]
+    row: Row,
+    lap_rows: list[Row],
+    set_rows: list[Row],
+    stream_row: Row | None,
+    links: list[Row],
+    sources: list[Row],
 ) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": row["id"],
@@ -111,13 +121,22 @@ def _activity_json(
         {"plan_id": link["plan_id"], "session_id": link["session_id"], "status": link["status"]}
         for link in links
     ]
+    out["sources"] = [
+        {
+            **{name: source[name] for name in SOURCE_TEXTS},
+            "start": acts.join_time(source["start_utc"], source["utc_offset_min"]).isoformat(),
+            "duration_s": source["duration_s"],
+            "recorded_at": _iso_utc(source["recorded_at"]),
+        }
+        for source in sources
+    ]
     return out
 
 
 def _activity_batches(
     connection: Connection, athlete_id: int, size: int | None = None
 ) -> Iterator[list[dict[str, Any]]]:
-    """The athlete's activities in start order, ``size`` at a time, five queries a batch."""
+    """The athlete's activities in start order, ``size`` at a time, six queries a batch."""
     order = (activities.c.start_utc, activities.c.id)
     ids = list(
         connection.execute(
@@ -148,6 +167,13 @@ def _activity_batches(
             "plan_id",
             where=activity_plan_links.c.activity_id.in_(chunk),
         )
+        source_map = _by(
+            connection,
+            activity_sources,
+            "activity_id",
+            "id",
+            where=activity_sources.c.activity_id.in_(chunk),
+        )
         yield [
             _activity_json(
                 a,
@@ -155,15 +181,18 @@ def _activity_batches(
                 set_map.get(a["id"], []),
                 next(iter(stream_map.get(a["id"], ())), None),
                 link_map.get(a["id"], []),
+                source_map.get(a["id"], []),
             )
             for a in rows
         ]
 
 
 def _athletes(connection: Connection) -> Iterator[dict[str, Any]]:
-    """Each athlete with profile, plans and wellness (activities come separately)."""
+    """Each athlete with profile, plans, wellness and imported files (activities come
+    separately)."""
     plan_map = _by(connection, plans, "athlete_id", "version")
     wellness_map = _by(connection, wellness, "athlete_id", "day")
+    file_map = _by(connection, imported_files, "athlete_id", "imported_at", "file_hash")
     for athlete in connection.execute(sa.select(athletes).order_by(athletes.c.id)).mappings():
         key = athlete["id"]
         yield {
@@ -184,6 +213,16 @@ def _athletes(connection: Connection) -> Iterator[dict[str, Any]]:
             "wellness": [
                 {"day": w["day"].isoformat(), **{f: w[f] for f in WELLNESS_FIELDS}}
                 for w in wellness_map.get(key, ())
+            ],
+            "imported_files": [
+                {
+                    "file_hash": f["file_hash"],
+                    "file_name": f["file_name"],
+                    "imported_at": _iso_utc(f["imported_at"]),
+                    "activities": f["activities"],
+                    "status": f["status"],
+                }
+                for f in file_map.get(key, ())
             ],
         }
 
@@ -369,6 +408,21 @@ def _activity_rows(rows: _Rows, athlete_id: int, item: Mapping[str, Any], where:
                     "status": _str(link["status"]),
                 },
             )
+    for position, source in enumerate(_list(item, "sources")):
+        with _at(f"{where}.sources[{position}]"):
+            duration = _num(source["duration_s"])
+            if duration is None:
+                raise TypeError("duration_s is required")
+            source_row = acts.source_row(
+                activity_id,
+                source=_str(source["source"]),
+                source_file=_opt_str(source.get("source_file")),
+                source_hash=_opt_str(source.get("source_hash")),
+                start=datetime.fromisoformat(_str(source["start"])),
+                duration_s=duration,
+                recorded_at=_utc(source.get("recorded_at")),
+            )
+            rows.add(activity_sources, source_row)
 
 
 def _athlete_rows(rows: _Rows, athlete: Mapping[str, Any], where: str) -> None:
@@ -410,6 +464,19 @@ def _athlete_rows(rows: _Rows, athlete: Mapping[str, Any], where: str) -> None:
                     "soreness": _opt_int(entry.get("soreness")),
                     "mood": _opt_int(entry.get("mood")),
                     "notes": _opt_str(entry.get("notes")),
+                },
+            )
+    for i, entry in enumerate(_list(athlete, "imported_files")):
+        with _at(f"{where}.imported_files[{i}]"):
+            rows.add(
+                imported_files,
+                {
+                    "athlete_id": athlete_id,
+                    "file_hash": _str(entry["file_hash"]),
+                    "file_name": _str(entry["file_name"]),
+                    "imported_at": _utc(entry.get("imported_at")),
+                    "activities": _int(entry.get("activities", 0)),
+                    "status": _str(entry["status"]),
                 },
             )
     for i, item in enumerate(_list(athlete, "activities")):
@@ -477,4 +544,6 @@ def load(
         sets=rows.count(strength_sets),
         wellness=rows.count(wellness),
         links=rows.count(activity_plan_links),
+        imported_files=rows.count(imported_files),
+        sources=rows.count(activity_sources),
     )

@@ -40,6 +40,20 @@ class DuplicateActivity(StorageError, InputError):
         )
 
 
+class DuplicateFile(StorageError, InputError):
+    """This file (same content hash) was already imported (or recorded as a duplicate)
+    for the athlete."""
+
+    def __init__(self, file_hash: str, file_name: str, status: str) -> None:
+        self.file_hash = file_hash
+        self.file_name = file_name
+        self.status = status
+        super().__init__(
+            f"this file was already imported as {file_name!r} ({status}; same content, "
+            f"hash {file_hash[:12]})"
+        )
+
+
 class NotEmptyDatabase(StorageError, InputError):
     """A backup can only be imported into an empty database."""
 

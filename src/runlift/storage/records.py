@@ -58,8 +58,51 @@ class PlannedRow:
 
 @dataclass(frozen=True, slots=True)
 class StoredActivity:
+    """A stored activity and its id. ``has_streams`` says whether sample streams are
+    stored for it, also when they were not loaded (``activity.streams`` is then None)."""
+
     id: int
     activity: Activity
+    has_streams: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ActivitySource:
+    """Another recording of a stored activity, linked to it instead of stored twice (or
+    the version its content was replaced from). ``start`` keeps its original UTC offset;
+    ``recorded_at`` is when runlift linked it (UTC)."""
+
+    id: int
+    activity_id: int
+    source: str
+    source_file: str | None
+    source_hash: str | None
+    start: datetime
+    duration_s: float
+    recorded_at: datetime
+
+
+#: What :meth:`Database.import_file` recorded for a file (``imported_files.status``).
+FILE_STATUSES = ("imported", "duplicate", "linked")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedFile:
+    """What one :meth:`Database.import_file` call stored: ``new`` the ids of the
+    activities stored from the file, ``linked`` the ids its poorer copies were linked
+    to, ``replaced`` the ids whose content its richer copies replaced (each in the order
+    given). ``activities`` = len(new) + len(replaced), as recorded for the file."""
+
+    file_hash: str
+    file_name: str
+    status: str
+    new: tuple[int, ...] = ()
+    linked: tuple[int, ...] = ()
+    replaced: tuple[int, ...] = ()
+
+    @property
+    def activities(self) -> int:
+        return len(self.new) + len(self.replaced)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,3 +130,5 @@ class ImportSummary:
     sets: int = 0
     wellness: int = 0
     links: int = 0
+    imported_files: int = 0
+    sources: int = 0

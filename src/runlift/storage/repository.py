@@ -3,7 +3,7 @@ use. Every public method is one transaction; on any error nothing of it is writt
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from types import TracebackType
@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from runlift.model.activity import Activity, ActivityModality, Wellness
 from runlift.storage import activities as acts
-from runlift.storage import backup, migrate, plans
+from runlift.storage import backup, imports, migrate, plans
 from runlift.storage.engine import (
     create_engine,
     database_url,
@@ -32,8 +32,10 @@ from runlift.storage.errors import (
     StorageError,
 )
 from runlift.storage.records import (
+    ActivitySource,
     AthleteRecord,
     DailyTotal,
+    ImportedFile,
     ImportSummary,
     MigrationStatus,
     PlannedRow,
@@ -44,6 +46,7 @@ from runlift.storage.schema import (
     CHECKS,
     activities,
     activity_plan_links,
+    activity_sources,
     athletes,
     planned_sessions,
     wellness,
@@ -184,6 +187,15 @@ class Database:
             raise NotFoundError(f"no {what} with id {key} in {self.display_url}")
         return row
 
+    def _writing_for(self, connection: Connection, athlete_id: int) -> None:
+        """Check the athlete exists and, on PostgreSQL, hold its row until commit
+        (``FOR NO KEY UPDATE``: other writes for the same athlete wait, so a hash or file
+        checked here cannot be stored by another process before this transaction ends;
+        SQLite's ``BEGIN IMMEDIATE`` already serializes writers)."""
+        found = connection.execute(imports.ATHLETE_FOR_WRITE, {"athlete_id": athlete_id}).scalar()
+        if found is None:
+            raise NotFoundError(f"no athlete with id {athlete_id} in {self.display_url}")
+
     def ensure_athlete(self, name: str, profile_toml: str | None = None) -> int:
         """The id of the athlete called ``name``, created (with the profile) if new. An
         existing athlete is returned unchanged: use :meth:`set_profile` to update."""
@@ -265,12 +277,13 @@ class Database:
     def add_activity(self, athlete_id: int, activity: Activity) -> int:
         """Store one activity with its laps, sets and streams in one transaction.
 
-        Raises DuplicateActivity (with ``existing_id``) when an activity with the same
-        ``source_hash`` is already stored for this athlete.
+        Raises DuplicateActivity (with ``existing_id``) when the ``source_hash`` is
+        already known for this athlete: stored with an activity, or recorded as a copy
+        linked to one (see :meth:`hash_known`).
         """
         try:
             with self._tx(write=True) as connection:
-                self._require(connection, athletes, athlete_id, "athlete")
+                self._writing_for(connection, athlete_id)
                 if activity.source_hash is not None:
                     existing = self._by_hash(connection, athlete_id, activity.source_hash)
                     if existing is not None:
@@ -286,7 +299,7 @@ class Database:
 
     def get_activity(self, activity_id: int, *, with_streams: bool = True) -> StoredActivity:
         """One activity with laps and sets, and streams unless ``with_streams`` is False
-        (then ``activity.streams`` is None)."""
+        (then ``activity.streams`` is None; ``has_streams`` still tells)."""
         with self._tx(write=False) as connection:
             found = acts.load(connection, activities.c.id == activity_id, with_streams=with_streams)
         if not found:
@@ -316,23 +329,128 @@ class Database:
 
     @staticmethod
     def _by_hash(connection: Connection, athlete_id: int, source_hash: str) -> int | None:
-        found = connection.execute(
-            sa.select(activities.c.id).where(
-                activities.c.athlete_id == athlete_id, activities.c.source_hash == source_hash
-            )
-        ).scalar()
-        return None if found is None else int(found)
+        return imports.hash_owner(connection, athlete_id, source_hash)
 
-    def find_by_hash(self, athlete_id: int, source_hash: str) -> int | None:
+    def hash_known(self, athlete_id: int, source_hash: str) -> int | None:
+        """The id of the athlete's activity this content hash belongs to: stored from it
+        (``activities.source_hash``) or linked to a copy with it
+        (``activity_sources.source_hash``); None when unknown. One indexed query."""
         with self._tx(write=False) as connection:
             return self._by_hash(connection, athlete_id, source_hash)
 
+    def find_by_hash(self, athlete_id: int, source_hash: str) -> int | None:
+        """The same as :meth:`hash_known` (kept under its original name)."""
+        return self.hash_known(athlete_id, source_hash)
+
     def delete_activity(self, activity_id: int) -> None:
-        """Delete an activity with its laps, sets, streams and plan links."""
+        """Delete an activity with its laps, sets, streams, plan links and linked copies.
+        The files it came from stay recorded in ``imported_files``."""
         with self._tx(write=True) as connection:
             result = connection.execute(activities.delete().where(activities.c.id == activity_id))
             if result.rowcount == 0:
                 raise NotFoundError(f"no activity with id {activity_id} in {self.display_url}")
+
+    # ------------------------------------------------------------ imports
+
+    def file_seen(self, athlete_id: int, file_hash: str) -> bool:
+        """Whether a file with this content hash (sha256 hex of its bytes) was already
+        imported, linked or recorded as a duplicate for the athlete."""
+        with self._tx(write=False) as connection:
+            return imports.file_record(connection, athlete_id, file_hash) is not None
+
+    def overlapping(self, athlete_id: int, start: datetime, end: datetime) -> list[StoredActivity]:
+        """The athlete's activities whose span [start, start + duration_s] meets
+        [``start``, ``end``] (both ends included; aware datetimes, naive ones read as UTC),
+        by start, with laps and sets but without streams (``has_streams`` tells whether
+        they have some). Index range scans only, whatever the history's size."""
+        low, high = _naive_utc(start), _naive_utc(end)
+        if high < low:
+            raise InvalidRecordError(
+                f"the end {end.isoformat()} lies before the start {start.isoformat()}"
+            )
+        with self._tx(write=False) as connection:
+            return imports.overlapping(connection, athlete_id, low, high)
+
+    def import_file(
+        self,
+        athlete_id: int,
+        *,
+        file_hash: str,
+        file_name: str,
+        new: Sequence[Activity] = (),
+        linked: Sequence[tuple[int, Activity]] = (),
+        replacing: Sequence[tuple[int, Activity]] = (),
+    ) -> ImportedFile:
+        """Store what one imported file brings, in ONE transaction (all or nothing):
+
+        - ``new``: activities stored as :meth:`add_activity` does;
+        - ``linked``: (id of a stored activity, a poorer copy of it): the copy is recorded
+          in ``activity_sources`` (see :meth:`sources_of`), nothing else is stored;
+        - ``replacing``: (id of a stored activity, a richer copy): the activity's content
+          (columns, laps, sets, streams) becomes the copy's, in place (same id, so plan
+          links stay); its previous source, file, hash, start and duration are recorded
+          in ``activity_sources``;
+        - the file is recorded in ``imported_files``: status ``imported`` when it brought
+          a new activity (or nothing at all), ``linked`` when only linked or replacing.
+
+        Raises DuplicateFile when the file was seen (:meth:`file_seen`), DuplicateActivity
+        when a hash of any of its activities is known (:meth:`hash_known`), NotFoundError
+        or InvalidRecordError for an id that is not one of the athlete's activities or a
+        value the database refuses; then nothing of the file is written. Costs the same
+        number of statements as :meth:`add_activity` for a file of one activity.
+        """
+        try:
+            with self._tx(write=True) as connection:
+                return imports.import_file(
+                    connection,
+                    athlete_id,
+                    file_hash=file_hash,
+                    file_name=file_name,
+                    new=new,
+                    linked=linked,
+                    replacing=replacing,
+                    now=_now(),
+                    shown_url=lambda: self.display_url,
+                )
+        except InvalidRecordError as exc:
+            # An activity stored by another program between our check and our insert.
+            if "source_hash" in str(exc.__cause__):
+                incoming = [*new, *(c for _, c in linked), *(c for _, c in replacing)]
+                hashes = [a.source_hash for a in incoming if a.source_hash is not None]
+                with self._tx(write=False) as connection:
+                    known = imports.known_hashes(connection, athlete_id, hashes)
+                for source_hash in hashes:
+                    if source_hash in known:
+                        raise DuplicateActivity(known[source_hash], source_hash) from None
+            raise
+
+    def record_duplicate_file(self, athlete_id: int, file_hash: str, file_name: str) -> None:
+        """Record a file whose activities are all known already (status ``duplicate``,
+        no activity), so it is skipped next time without decoding. A file already
+        recorded keeps its record."""
+        with self._tx(write=True) as connection:
+            imports.claim_file(
+                connection,
+                athlete_id,
+                file_hash=file_hash,
+                file_name=file_name,
+                status="duplicate",
+                count=0,
+                now=_now(),
+                shown_url=lambda: self.display_url,
+            )
+
+    def sources_of(self, activity_id: int) -> list[ActivitySource]:
+        """The other recordings linked to the activity (and the versions its content was
+        replaced from), in the order they were recorded."""
+        with self._tx(write=False) as connection:
+            self._require(connection, activities, activity_id, "activity")
+            rows = connection.execute(
+                sa.select(activity_sources)
+                .where(activity_sources.c.activity_id == activity_id)
+                .order_by(activity_sources.c.id)
+            ).mappings()
+            return [acts.source_from(row) for row in rows]
 
     # ------------------------------------------------------------ wellness
 

@@ -33,6 +33,12 @@ CHECKS = {
     "ck_wellness_mood_range": "mood must be between 1 and 10",
     "ck_activity_plan_links_status_known": "a link's status must be completed or partial",
     "ck_streams_samples_non_negative": "a stream's sample count must be 0 or more",
+    "ck_imported_files_status_known": "an imported file's status must be imported, duplicate "
+    "or linked",
+    "ck_imported_files_activities_non_negative": "an imported file's activity count must be 0 "
+    "or more",
+    "ck_activity_sources_duration_non_negative": "a linked copy's duration must be 0 or more",
+    "ck_activity_sources_offset_range": "a UTC offset must lie within -18:00..+18:00",
 }
 
 
@@ -199,6 +205,51 @@ activity_plan_links = sa.Table(
     sa.CheckConstraint("status IN ('completed', 'partial')", name="status_known"),
 )
 
+# ---------------------------------------------------------------- 0002: imports
+
+#: Every file ``runlift import`` has seen, by content hash (sha256 hex of its bytes), so a
+#: file met again is skipped without decoding it. ``activities``: how many activities of
+#: the file are stored as content (new ones plus richer copies that replaced one).
+imported_files = sa.Table(
+    "imported_files",
+    metadata,
+    sa.Column("athlete_id", sa.Integer(), _cascade("athletes.id"), primary_key=True),
+    sa.Column("file_hash", sa.Text(), primary_key=True),
+    sa.Column("file_name", sa.Text(), nullable=False),
+    sa.Column("imported_at", sa.DateTime(), nullable=False),
+    sa.Column("activities", sa.Integer(), nullable=False),
+    sa.Column("status", sa.Text(), nullable=False),
+    sa.CheckConstraint("status IN ('imported', 'duplicate', 'linked')", name="status_known"),
+    sa.CheckConstraint("activities >= 0", name="activities_non_negative"),
+    # SQLite: the rows live in the primary-key b-tree itself (one b-tree, not two).
+    sqlite_with_rowid=False,
+)
+
+#: Other recordings of a stored activity (the Strava copy of a watch file, the Hevy log
+#: of a Garmin strength session), linked instead of stored twice, and earlier versions
+#: an activity's content was replaced from. Their hashes count as known.
+activity_sources = sa.Table(
+    "activity_sources",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True),
+    sa.Column("activity_id", sa.Integer(), _cascade("activities.id"), nullable=False),
+    sa.Column("source", sa.Text(), nullable=False),
+    sa.Column("source_file", sa.Text(), nullable=True),
+    sa.Column("source_hash", sa.Text(), nullable=True),
+    sa.Column("start_utc", sa.DateTime(), nullable=False),
+    sa.Column("utc_offset_min", sa.Integer(), nullable=False),
+    _double("duration_s", nullable=False),
+    sa.Column("recorded_at", sa.DateTime(), nullable=False),
+    sa.Index(None, "activity_id"),
+    sa.Index(None, "source_hash"),
+    sa.CheckConstraint("duration_s >= 0", name="duration_non_negative"),
+    sa.CheckConstraint("utc_offset_min BETWEEN -1080 AND 1080", name="offset_range"),
+)
+
+#: Finds the rare activities longer than the window :meth:`Database.overlapping` scans
+#: by start time, without reading the others.
+activities_by_duration = sa.Index(None, activities.c.athlete_id, activities.c.duration_s)
+
 #: Every table, parents first (the order rows are inserted in on import).
 TABLES = (
     athletes,
@@ -210,4 +261,6 @@ TABLES = (
     strength_sets,
     wellness,
     activity_plan_links,
+    imported_files,
+    activity_sources,
 )
