@@ -38,6 +38,7 @@ class ImportReport:
     activities: int = 0  # activities newly stored
     linked: int = 0  # activities recognised as another copy of a stored one
     replaced: int = 0  # stored activities replaced by a richer copy
+    known_activities: int = 0  # activities in new files that were already stored
     duplicates: Counter[str] = field(default_factory=Counter)  # files seen before
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     skipped: list[tuple[str, str]] = field(default_factory=list)
@@ -80,11 +81,15 @@ def _decode_job(source: SourceFile, digest: str, unit: str | None, tz: tzinfo | 
 
 
 def _with_hash(activity: Activity, job: _Job, index: int, total: int) -> Activity:
-    """Each activity remembers its file: the file's hash (plus its place in a multisport
-    file) makes a re-import recognisable."""
+    """Each activity remembers where it came from. A reader's own hash wins (an app
+    export hashes each workout, so a later, longer export of the same app is recognised
+    workout by workout); otherwise the file's hash, plus the place in a multi-activity
+    file."""
     suffix = f":{index}" if total > 1 else ""
     name = activity.source_file or Path(job.name).name
-    return replace(activity, source_hash=job.digest + suffix, source_file=name)
+    return replace(
+        activity, source_hash=activity.source_hash or job.digest + suffix, source_file=name
+    )
 
 
 def import_paths(
@@ -166,6 +171,9 @@ def _store(database: Database, athlete_id: int, job: _Job, report: ImportReport)
     replacing: list[tuple[int, Activity]] = []
     for index, raw in enumerate(decoded.activities):
         activity = _with_hash(raw, job, index, total)
+        if activity.source_hash and database.hash_known(athlete_id, activity.source_hash):
+            report.known_activities += 1
+            continue
         end = activity.start + timedelta(seconds=activity.duration_s)
         twins = [
             s
@@ -175,11 +183,17 @@ def _store(database: Database, athlete_id: int, job: _Job, report: ImportReport)
         if not twins:
             new.append(activity)
             continue
-        best = max(twins, key=lambda s: richness(s.activity, s.has_streams))
-        if richness(activity) > richness(best.activity, best.has_streams):
+        # The stored copies' streams decide richness; load them (rare: only for twins).
+        full = [database.get_activity(t.id, with_streams=True) for t in twins]
+        best = max(full, key=lambda s: richness(s.activity))
+        if richness(activity) > richness(best.activity):
             replacing.append((best.id, activity))
         else:
             linked.append((best.id, activity))
+    if decoded.activities and not (new or linked or replacing):
+        database.record_duplicate_file(athlete_id, job.digest, job.name)
+        report.duplicates[job.fmt] += 1
+        return
     try:
         result = database.import_file(
             athlete_id,

@@ -6,7 +6,7 @@ import pytest
 
 from tests.cli.helpers import invoke, run_program
 
-COMMANDS = ("plan", "explain", "init", "history", "done", "calc", "log", "export", "db")
+COMMANDS = ("plan", "explain", "init", "import", "history", "done", "calc", "log", "export", "db")
 
 
 def _listed(help_text: str) -> list[str]:
@@ -54,6 +54,7 @@ def test_no_arguments_shows_the_help() -> None:
         ("log", "run"),
         ("log", "lift"),
         ("log", "wellness"),
+        ("import",),
         ("history",),
         ("done",),
         ("export",),

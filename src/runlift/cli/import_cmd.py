@@ -125,7 +125,9 @@ def _print(report: ImportReport) -> None:
         table.add_row(name, str(report.imported[name]), str(report.duplicates[name]))
     out.print(table)
     if report.failed:
-        failed = Table("failed file", "reason", show_edge=False)
+        failed = Table(show_edge=False)
+        failed.add_column("failed file", overflow="fold")
+        failed.add_column("reason", overflow="fold")
         for name, reason in report.failed:
             failed.add_row(name, reason)
         out.print(failed)

@@ -26,7 +26,7 @@ def same_session(a: Activity, b: Activity) -> bool:
     return shorter > 0 and overlap >= MIN_OVERLAP_SHARE * shorter
 
 
-def richness(a: Activity, has_streams: bool | None = None) -> tuple[int, ...]:
+def richness(a: Activity) -> tuple[int, ...]:
     """A sortable measure of how much a record tells: bigger is richer.
 
     Lifting sessions rank by sets with a named exercise and a load first (what a lifting
@@ -36,8 +36,6 @@ def richness(a: Activity, has_streams: bool | None = None) -> tuple[int, ...]:
     channels = (
         0 if streams is None else sum(getattr(streams, c) is not None for c in streams.CHANNELS)
     )
-    if has_streams and streams is None:
-        channels = 1  # stored with streams that were not loaded: count them as present
     if a.modality is ActivityModality.STRENGTH:
         working = [s for s in a.sets if s.type is not SetType.REST]
         detailed = sum(1 for s in working if s.load_kg and s.exercise != "unknown exercise")

@@ -79,6 +79,8 @@ def detect(data: bytes) -> Format | None:
 
 def decode(source: SourceFile, *, unit: str | None = None, tz: tzinfo | None = None) -> Decoded:
     """Decode one file by its detected format; ImportFileError when it is none we know."""
+    if not source.data:
+        raise ImportFileError(source.name, "the file is empty")
     fmt = detect(source.data)
     if fmt is None:
         raise ImportFileError(
