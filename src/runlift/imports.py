@@ -104,7 +104,7 @@ def import_paths(
 ) -> ImportReport:
     """Import every file under ``paths``; never raises for a bad file, reports it."""
     report = ImportReport()
-    count = workers or min(2, os.cpu_count() or 1)
+    count = workers or min(os.cpu_count() or 1, 8)
     for job in _decoded(database, athlete_id, paths, unit, tz, count, report, progress):
         _store(database, athlete_id, job, report)
         if progress:
