@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from runlift.exporters.fit_workout import FitWorkout
     from runlift.imports import ImportReport
     from runlift.model.activity import ActivityModality
-    from runlift.storage import Database, StoredActivity
+    from runlift.storage import Database, StoredActivity, StoredPlan
 
 MAX_WEEKS = 52
 
@@ -386,7 +387,7 @@ class WeekReport:
 
 def _plan_week(
     database: Database, athlete: int, day: date, week: int | None
-) -> tuple[Any, int, date]:
+) -> tuple[StoredPlan, int, date]:
     stored = database.current_plan(athlete)
     if stored is None:
         raise InputError("no saved plan yet: run `runlift plan PROFILE --save` first")
@@ -495,7 +496,7 @@ def import_files(
     *,
     unit: str | None,
     workers: int | None,
-    progress: Any = None,
+    progress: Callable[[str], None] | None = None,
 ) -> ImportReport:
     """Import files, folders and zips; link new activities to the saved plan's sessions."""
     from runlift.imports import import_paths

@@ -7,11 +7,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import typer
 
 from runlift.errors import RunliftError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class Format(StrEnum):
@@ -55,7 +58,7 @@ def write_bytes(data: bytes, output: Path) -> None:
     typer.echo(f"Wrote {output}", err=True)
 
 
-def console() -> Any:
+def console() -> Console:
     from rich.console import Console
 
     return Console(highlight=False, soft_wrap=False)

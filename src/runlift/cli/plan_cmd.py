@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from runlift.cli.common import DataFormat, Format, console, user_errors, write_output
 from runlift.cli.common_db import DbOption, opened
+
+if TYPE_CHECKING:
+    from runlift.services import Explanation
 
 PLAN_EXAMPLES = """\
 Examples:
@@ -119,7 +122,7 @@ def explain(
         print_explanation(console(), found)
 
 
-def _explanation_json(found: Any) -> dict[str, Any]:
+def _explanation_json(found: Explanation) -> dict[str, Any]:
     from runlift.exporters.plan_json import session_to_dict
 
     return {
