@@ -278,3 +278,13 @@ def test_imported_activities_are_linked_to_the_saved_plan(db_url: str) -> None:
     matched = [s for s in done["sessions"] if s["activity_id"] is not None]
     assert len(matched) == 1
     assert matched[0]["status"] in ("completed", "partial", "extra")
+
+
+def test_the_format_comes_from_the_content_not_the_name(db_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "run.fit").write_bytes((FILES / "gpx" / "garmin-activity.gpx").read_bytes())
+    (folder / "ride.txt.gpx").write_bytes(RUN_FIT.read_bytes())
+    report = _import(db_url, folder)
+    assert report["imported"] == {"gpx": 1, "fit": 1}
+    assert report["failed"] == []
