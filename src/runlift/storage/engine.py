@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -134,6 +136,24 @@ def create_engine(url: str) -> Engine:
         raise DatabaseUrlError(f"cannot use database {shown}: {exc}") from None
 
 
+def _switch_to_wal(cursor: Any) -> None:
+    """Turn on WAL, waiting while another process holds the lock.
+
+    Changing the journal mode needs an exclusive lock, and SQLite may answer "database
+    is locked" at once instead of running the busy handler, as when two processes open
+    a brand-new file together; so wait here, up to the same busy timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _sqlite_events(engine: Engine, *, wal: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -144,7 +164,7 @@ def _sqlite_events(engine: Engine, *, wal: bool) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         if wal:
             # synchronous stays FULL (the default): a commit survives a power cut too.
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(cursor)
         cursor.close()
 
     @event.listens_for(engine, "begin")
