@@ -30,6 +30,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from runlift.science.checks import require_finite, require_positive
+
 __all__ = [
     "AcwrDay",
     "BanisterDay",
@@ -44,17 +46,6 @@ __all__ = [
 ]
 
 
-def _require_finite(name: str, value: float) -> None:
-    if isinstance(value, bool) or not math.isfinite(value):
-        raise ValueError(f"{name} must be a finite number, got {value!r}")
-
-
-def _require_positive(name: str, value: float) -> None:
-    _require_finite(name, value)
-    if not value > 0:
-        raise ValueError(f"{name} must be > 0, got {value}")
-
-
 def _require_window(name: str, value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError(f"{name} must be a whole number >= 1, got {value!r}")
@@ -63,7 +54,7 @@ def _require_window(name: str, value: int) -> None:
 def _daily(name: str, values: Iterable[float]) -> list[float]:
     result = [float(v) for v in values]
     for index, value in enumerate(result):
-        _require_finite(f"{name}[{index}]", value)
+        require_finite(f"{name}[{index}]", value)
         if value < 0:
             raise ValueError(f"{name}[{index}] must be >= 0, got {value}")
     return result
@@ -108,9 +99,9 @@ def banister(
             ``k1``, ``k2``, ``tau1`` or ``tau2`` is not > 0.
     """
     impulses = _daily("daily_impulse", daily_impulse)
-    _require_finite("p0", p0)
+    require_finite("p0", p0)
     for name, value in (("k1", k1), ("k2", k2), ("tau1", tau1), ("tau2", tau2)):
-        _require_positive(name, value)
+        require_positive(name, value)
     decay_g = math.exp(-1.0 / tau1)
     decay_h = math.exp(-1.0 / tau2)
     g = h = 0.0
@@ -137,7 +128,7 @@ def banister_times(k1: float, k2: float, tau1: float, tau2: float) -> tuple[floa
             slowly than fatigue).
     """
     for name, value in (("k1", k1), ("k2", k2), ("tau1", tau1), ("tau2", tau2)):
-        _require_positive(name, value)
+        require_positive(name, value)
     if not tau1 > tau2:
         raise ValueError(f"tau1 must be > tau2 ({tau2}), got {tau1}")
     scale = tau1 * tau2 / (tau1 - tau2)
@@ -212,9 +203,9 @@ def pmc(
     except ValueError:
         raise ValueError(f"tsb must be 'today' or 'tomorrow', got {tsb!r}") from None
     stress = _daily("daily_stress", daily_stress)
-    _require_positive("ctl_days", ctl_days)
-    _require_positive("atl_days", atl_days)
-    _require_finite("seed", seed)
+    require_positive("ctl_days", ctl_days)
+    require_positive("atl_days", atl_days)
+    require_finite("seed", seed)
     if seed < 0:
         raise ValueError(f"seed must be >= 0, got {seed}")
     if rule is PmcForm.LINEAR:

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from runlift.science.checks import require_finite, require_non_negative, require_positive
 from runlift.science.strength import volume_load
 
 __all__ = [
@@ -60,27 +61,10 @@ __all__ = [
 ]
 
 
-def _require_finite(name: str, value: float) -> None:
-    if isinstance(value, bool) or not math.isfinite(value):
-        raise ValueError(f"{name} must be a finite number, got {value!r}")
-
-
-def _require_positive(name: str, value: float) -> None:
-    _require_finite(name, value)
-    if not value > 0:
-        raise ValueError(f"{name} must be > 0, got {value}")
-
-
-def _require_non_negative(name: str, value: float) -> None:
-    _require_finite(name, value)
-    if not value >= 0:
-        raise ValueError(f"{name} must be >= 0, got {value}")
-
-
 def _non_negative_list(name: str, values: Iterable[float]) -> list[float]:
     result = [float(v) for v in values]
     for index, value in enumerate(result):
-        _require_non_negative(f"{name}[{index}]", value)
+        require_non_negative(f"{name}[{index}]", value)
     return result
 
 
@@ -103,10 +87,10 @@ def session_rpe_load(rpe: float, minutes: float) -> float:
     Raises:
         ValueError: if ``rpe`` is outside 0..10 or ``minutes`` is negative.
     """
-    _require_finite("rpe", rpe)
+    require_finite("rpe", rpe)
     if not 0 <= rpe <= SRPE_MAX:
         raise ValueError(f"rpe must be between 0 and {SRPE_MAX:g}, got {rpe}")
-    _require_non_negative("minutes", minutes)
+    require_non_negative("minutes", minutes)
     return float(rpe) * float(minutes)
 
 
@@ -200,9 +184,9 @@ GOLDENCHEETAH_FEMALE_A = 0.64
 
 
 def _heart_rate_reserve_fraction(avg_hr: float, rest_hr: float, max_hr: float) -> float:
-    _require_positive("avg_hr", avg_hr)
-    _require_positive("rest_hr", rest_hr)
-    _require_positive("max_hr", max_hr)
+    require_positive("avg_hr", avg_hr)
+    require_positive("rest_hr", rest_hr)
+    require_positive("max_hr", max_hr)
     if not max_hr > rest_hr:
         raise ValueError(f"max_hr must be > rest_hr ({rest_hr}), got {max_hr}")
     if avg_hr > max_hr:
@@ -215,7 +199,7 @@ def _trimp_coefficients(sex: Sex | str, female_a: float) -> tuple[float, float]:
         kind = Sex(sex)
     except ValueError:
         raise ValueError(f"sex must be 'male' or 'female', got {sex!r}") from None
-    _require_positive("female_a", female_a)
+    require_positive("female_a", female_a)
     if kind is Sex.MALE:
         return _MALE_A, _MALE_B
     return female_a, _FEMALE_B
@@ -246,7 +230,7 @@ def banister_trimp(
             ``minutes`` is negative, ``sex`` is unknown or ``female_a`` is not > 0.
     """
     fraction = _heart_rate_reserve_fraction(avg_hr, rest_hr, max_hr)
-    _require_non_negative("minutes", minutes)
+    require_non_negative("minutes", minutes)
     a, b = _trimp_coefficients(sex, female_a)
     return minutes * fraction * a * math.exp(b * fraction)
 
@@ -257,8 +241,8 @@ def default_lthr(rest_hr: float, max_hr: float) -> float:
     Raises:
         ValueError: if a heart rate is not > 0 or ``max_hr <= rest_hr``.
     """
-    _require_positive("rest_hr", rest_hr)
-    _require_positive("max_hr", max_hr)
+    require_positive("rest_hr", rest_hr)
+    require_positive("max_hr", max_hr)
     if not max_hr > rest_hr:
         raise ValueError(f"max_hr must be > rest_hr ({rest_hr}), got {max_hr}")
     return rest_hr + 0.85 * (max_hr - rest_hr)
@@ -287,7 +271,7 @@ def hrss(
     """
     session = banister_trimp(avg_hr, rest_hr, max_hr, minutes, sex, female_a)
     threshold = default_lthr(rest_hr, max_hr) if lthr is None else lthr
-    _require_finite("lthr", threshold)
+    require_finite("lthr", threshold)
     if not rest_hr < threshold <= max_hr:
         raise ValueError(f"lthr must be > rest_hr and <= max_hr, got {threshold}")
     reference = banister_trimp(threshold, rest_hr, max_hr, 60.0, sex, female_a)
@@ -366,7 +350,7 @@ def gap_factor(grade_percent: float) -> float:
     Raises:
         ValueError: if ``grade_percent`` is not finite.
     """
-    _require_finite("grade_percent", grade_percent)
+    require_finite("grade_percent", grade_percent)
     if grade_percent == 0:
         return 1.0
     if grade_percent > GAP_GRADE_LIMIT:
@@ -388,8 +372,8 @@ def running_intensity_factor(ngp_s_per_km: float, threshold_s_per_km: float) -> 
     Raises:
         ValueError: if a pace is not > 0.
     """
-    _require_positive("ngp_s_per_km", ngp_s_per_km)
-    _require_positive("threshold_s_per_km", threshold_s_per_km)
+    require_positive("ngp_s_per_km", ngp_s_per_km)
+    require_positive("threshold_s_per_km", threshold_s_per_km)
     return threshold_s_per_km / ngp_s_per_km
 
 
@@ -405,5 +389,5 @@ def rtss(ngp_s_per_km: float, threshold_s_per_km: float, seconds: float) -> floa
         ValueError: if a pace is not > 0 or ``seconds`` is negative.
     """
     factor = running_intensity_factor(ngp_s_per_km, threshold_s_per_km)
-    _require_non_negative("seconds", seconds)
+    require_non_negative("seconds", seconds)
     return seconds / 3600.0 * factor * factor * 100.0
