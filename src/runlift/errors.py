@@ -73,3 +73,7 @@ class InfeasiblePlanError(RunliftError):
         super().__init__(
             f"No plan fits the availability for week {week}: these rules conflict.\n{body}"
         )
+
+
+class NotEnoughDataError(InputError):
+    """An analysis was asked for with too little logged data to give an honest answer."""

@@ -23,7 +23,14 @@ from runlift.model.profile import AthleteProfile
 from runlift.science import running, strength
 
 if TYPE_CHECKING:
-    from runlift.analysis.adherence import Match
+    from runlift.analysis.adherence import AdherenceWeek, Match
+    from runlift.analysis.banister_fit import BanisterFit
+    from runlift.analysis.report import Report
+    from runlift.analysis.running_progress import VdotPoint
+    from runlift.analysis.sessions import HeartRates
+    from runlift.analysis.signals import Signal
+    from runlift.analysis.strength_progress import LiftBest
+    from runlift.analysis.training_load import DailyLoad
     from runlift.exporters.fit_workout import FitWorkout
     from runlift.imports import ImportReport
     from runlift.model.activity import ActivityModality
@@ -510,3 +517,287 @@ def import_files(
     for activity_id in report.new_ids:
         _link_to_plan(database, athlete, activity_id)
     return report
+
+
+# ------------------------------------------------------------------ analytics
+
+SIGNALS_SCHEMA_ID = "runlift.signals/1"
+REPORT_SCHEMA_ID = "runlift.report/1"
+#: Days of load history read before the first week: enough for the 42-day fitness average
+#: to forget its start (e^(-365/42) < 0.02 %) without reading a decade of sessions.
+LOAD_HISTORY_DAYS = 365
+#: Weeks of log read before the first week asked for, for baselines: the stall span, the
+#: three-week ramp base and the six-week VDOT window.
+LOOKBACK_WEEKS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisOptions:
+    weeks: int = 12
+    measure: str = "srpe"
+    today: date | None = None
+    fit: str | None = None  # a lift, "vdot", "auto", or None for no Banister fit
+
+
+def _stored_profile(database: Database, athlete: int) -> AthleteProfile | None:
+    from runlift.profile_file import parse_profile
+
+    record = database.default_athlete()
+    if record is None or record.id != athlete or not record.profile_toml:
+        return None
+    try:
+        return parse_profile(record.profile_toml, "the stored profile")
+    except InputError:
+        return None  # a profile saved by an older version: analyse without it
+
+
+def _heart_rates(profile: AthleteProfile | None) -> HeartRates | None:
+    from runlift.analysis.sessions import HeartRates
+    from runlift.science.load import Sex
+
+    if profile is None:
+        return None
+    hr = profile.running
+    if hr.resting_hr is None or hr.max_hr is None or hr.max_hr <= hr.resting_hr:
+        return None
+    sex = Sex.FEMALE if profile.sex is not None and profile.sex.value == "female" else Sex.MALE
+    return HeartRates(hr.resting_hr, hr.max_hr, hr.threshold_hr, sex)
+
+
+def _adherence(
+    database: Database, athlete: int, first: date, last: date, today: date
+) -> list[AdherenceWeek]:
+    from runlift.analysis.adherence import Done, Planned, match, weekly
+
+    stored = database.current_plan(athlete)
+    if stored is None:
+        return []
+    rows = database.planned_sessions(stored.id, since=first, until=last)
+    if not rows:
+        return []
+    planned = [Planned(r.session_id, r.date, r.modality, r.kind, r.duration_min) for r in rows]
+    done = [
+        Done(s.id, s.activity.start.date(), s.activity.modality.value, s.activity.duration_s / 60)
+        for s in database.list_activities(
+            athlete, since=_local_midnight(first), until=_local_midnight(last + timedelta(1))
+        )
+    ]
+    return weekly(match(planned, done, today))
+
+
+def _banister(
+    choice: str | None, daily: list[DailyLoad], lifts: list[LiftBest], vdot: list[VdotPoint]
+) -> tuple[BanisterFit | None, str, str]:
+    """The fit, the measure fitted and a note (why there is no fit, or how good it is)."""
+    from runlift.analysis.banister_fit import MIN_TESTS, PerformanceTest, fit_banister
+    from runlift.errors import NotEnoughDataError
+
+    if choice is None:
+        return None, "", "no model fit asked for (use --fit)"
+    if choice == "auto":
+        counts: dict[str, int] = {}
+        for b in lifts:
+            counts[b.lift] = counts.get(b.lift, 0) + 1
+        choice = max(counts, key=lambda k: counts[k]) if counts else "vdot"
+    if choice == "vdot":
+        weekly_best: dict[date, float] = {}
+        for p in vdot:
+            weekly_best[p.day] = p.vdot
+        points = sorted(weekly_best.items())
+        label = "VDOT"
+    else:
+        best: dict[date, float] = {}
+        for b in lifts:
+            if b.lift == choice:
+                best[b.day] = max(best.get(b.day, 0.0), b.e1rm_kg)
+        points = sorted(best.items())
+        label = f"{choice} e1RM (kg)"
+    first_day, last_day = daily[0].day, daily[-1].day
+    tests = [PerformanceTest(d, v) for d, v in points if first_day <= d <= last_day]
+    try:
+        fit = fit_banister([d.combined for d in daily], first_day, tests)
+    except NotEnoughDataError as exc:
+        return None, label, str(exc)
+    note = (
+        f"fitted to {fit.tests} tests (at least {MIN_TESTS} needed): R² {fit.r2:.2f}, "
+        f"RMSE {fit.rmse:.2f}; fitness decays over {fit.tau1:.0f} days, fatigue over "
+        f"{fit.tau2:.0f}"
+    )
+    return fit, label, f"{note}. {fit.note}" if fit.note else note
+
+
+def analyse(database: Database, options: AnalysisOptions) -> Report:
+    """Everything the report, the charts and the signals show, for the last
+    ``options.weeks`` whole or started weeks up to ``options.today``.
+
+    Loads come from :data:`LOAD_HISTORY_DAYS` days before the window too (so fitness and
+    fatigue do not restart at the window's start); sets, streams and progress come from
+    the window and :data:`LOOKBACK_WEEKS` weeks before it.
+    """
+    from runlift.analysis import running_progress as rp
+    from runlift.analysis import strength_progress as sp
+    from runlift.analysis.report import Report
+    from runlift.analysis.sessions import Session, week_start
+    from runlift.analysis.signals import SignalInputs, find_signals
+    from runlift.analysis.training_load import (
+        LoadMeasure,
+        daily_loads,
+        fitness_series,
+        session_loads,
+        weekly_loads,
+    )
+    from runlift.errors import NotEnoughDataError
+    from runlift.model.activity import ActivityModality
+
+    if not 1 <= options.weeks <= 520:
+        raise InputError(f"--weeks must be between 1 and 520, got {options.weeks}")
+    try:
+        measure = LoadMeasure(options.measure)
+    except ValueError:
+        raise InputError(f"--load must be srpe or hrss, got {options.measure!r}") from None
+    athlete = _athlete_id(database)
+    profile = _stored_profile(database, athlete)
+    heart = _heart_rates(profile)
+    today = options.today or date.today()
+    last = week_start(today)
+    first = last - timedelta(weeks=options.weeks - 1)
+    end = _local_midnight(today + timedelta(days=1))
+    summary = [
+        Session(s.id, s.activity)
+        for s in database.list_activities(
+            athlete,
+            since=_local_midnight(first - timedelta(days=LOAD_HISTORY_DAYS)),
+            until=end,
+            with_details=False,
+        )
+    ]
+    if not summary:
+        raise NotEnoughDataError(
+            f"nothing logged in {database.display_url} from "
+            f"{first - timedelta(days=LOAD_HISTORY_DAYS)} to {today}: import files with "
+            "`runlift import PATH`, log sessions with `runlift log`, or pick another --today"
+        )
+    loads = session_loads(summary, measure, heart)
+    start = min(first, week_start(summary[0].day))
+    daily = daily_loads(loads, start, today)
+    weeks = weekly_loads(daily, loads)
+    fitness = {
+        name: [f for f in fitness_series(daily, modality) if f.day >= first]
+        for name, modality in (
+            ("combined", None),
+            ("run", ActivityModality.RUN),
+            ("strength", ActivityModality.STRENGTH),
+        )
+    }
+    since = _local_midnight(first - timedelta(weeks=LOOKBACK_WEEKS))
+    runs = [
+        Session(s.id, s.activity)
+        for s in database.list_activities(
+            athlete, since=since, until=end, modality=ActivityModality.RUN, with_streams=True
+        )
+    ]
+    others = [
+        Session(s.id, s.activity)
+        for s in database.list_activities(athlete, since=since, until=end)
+        if s.activity.modality is not ActivityModality.RUN
+    ]
+    detailed = sorted(runs + others, key=lambda s: (s.activity.start, s.id))
+    lifts = sp.best_sets(detailed)
+    efforts = rp.best_efforts(runs)
+    vdot = rp.vdot_trend(efforts)
+    efficiency = rp.run_efficiency(runs, heart)
+    lookback_first = first - timedelta(weeks=LOOKBACK_WEEKS)
+    running_weeks = rp.running_weeks(runs, heart, lookback_first, today)
+    inputs = SignalInputs(
+        first=first,
+        last=last,
+        sessions=detailed,
+        lifts=lifts,
+        rated_sets=sp.rated_sets(detailed),
+        efficiency=efficiency,
+        running_weeks=running_weeks,
+        weeks=weeks,
+        fitness=fitness,
+        priority=profile.priority if profile is not None else None,
+    )
+    fit, fit_measure, fit_note = _banister(options.fit, daily, lifts, vdot)
+    return Report(
+        athlete=profile.name if profile is not None else "Athlete",
+        first=first,
+        last=last,
+        measure=measure,
+        weeks=tuple(w for w in weeks if w.week >= first),
+        fitness=tuple(fitness["combined"]),
+        lifts=tuple(b for b in lifts if b.day >= first),
+        strength_weeks=tuple(sp.strength_weeks(detailed, first, today)),
+        efforts=tuple(e for e in efforts if e.day >= first),
+        vdot=tuple(p for p in vdot if p.day >= first),
+        efficiency=tuple(e for e in efficiency if e.day >= first),
+        running_weeks=tuple(w for w in running_weeks if w.week >= first),
+        adherence=tuple(_adherence(database, athlete, first, today, today)),
+        signals=tuple(find_signals(inputs)),
+        banister=fit,
+        banister_measure=fit_measure,
+        banister_note=fit_note,
+    )
+
+
+def _signal_json(signal: Signal) -> dict[str, Any]:
+    return {
+        "id": signal.id,
+        "severity": signal.severity.value,
+        "title": signal.title,
+        "evidence": signal.evidence,
+        "weeks": [w.isoformat() for w in signal.weeks],
+        "sessions": list(signal.sessions),
+        "advice": signal.advice,
+        "refs": list(signal.refs),
+    }
+
+
+def signals_document(report: Report) -> dict[str, Any]:
+    """The public ``runlift.signals/1`` document (docs/signals-json.md)."""
+    refs = sorted({n for s in report.signals for n in s.refs})
+    return {
+        "schema": SIGNALS_SCHEMA_ID,
+        "athlete": report.athlete,
+        "first_week": report.first.isoformat(),
+        "last_week": report.last.isoformat(),
+        "signals": [_signal_json(s) for s in report.signals],
+        "references": [{"n": n, "citation": reference(n).citation} for n in refs],
+    }
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses, dates, enums and tuples as JSON-ready values; floats rounded."""
+    import dataclasses
+    import enum
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(_plain(k)): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
+
+
+def report_document(report: Report) -> dict[str, Any]:
+    """The ``runlift.report/1`` document: every series of the report (docs/analysis.md)."""
+    body = _plain(report)
+    body.pop("signals")
+    fit = body.pop("banister")
+    if fit is not None:
+        fit.pop("modelled")  # one value per day of the whole history: too long to be useful
+    return {
+        "schema": REPORT_SCHEMA_ID,
+        **body,
+        "banister": fit,
+        "signals": signals_document(report)["signals"],
+    }

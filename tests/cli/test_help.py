@@ -6,7 +6,10 @@ import pytest
 
 from tests.cli.helpers import invoke, run_program
 
-COMMANDS = ("plan", "explain", "init", "import", "history", "done", "calc", "log", "export", "db")
+COMMANDS = (
+    "plan", "explain", "init", "import", "history", "done", "check", "report", "chart", "calc",
+    "log", "export", "db",
+)  # fmt: skip
 
 
 def _listed(help_text: str) -> list[str]:
@@ -57,6 +60,9 @@ def test_no_arguments_shows_the_help() -> None:
         ("import",),
         ("history",),
         ("done",),
+        ("check",),
+        ("report",),
+        ("chart",),
         ("export",),
         ("export", "ics"),
         ("export", "fit"),

@@ -200,9 +200,7 @@ def test_running_cadence_is_stored_in_steps_per_minute() -> None:
     data = fixture(FENIX5_RUN)
     run = only(decode_fit(data, FENIX5_RUN))
     assert run.streams is not None and run.streams.cadence is not None
-    expected = [
-        2 * (r["cadence"] + r.get("fractional_cadence", 0.0)) for r in raw_records(data)
-    ]
+    expected = [2 * (r["cadence"] + r.get("fractional_cadence", 0.0)) for r in raw_records(data)]
     assert list(run.streams.cadence) == pytest.approx(expected)
     assert max(run.streams.cadence) > 150  # steps, not strides
 

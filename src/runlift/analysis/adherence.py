@@ -9,7 +9,7 @@ completed, otherwise partial.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 #: Share of the planned duration that counts as completing a session.
@@ -95,3 +95,49 @@ def match(planned: list[Planned], done: list[Done], today: date) -> list[Match]:
             out.append(Match(Status.UPCOMING if p.day >= today else Status.MISSED, p, None))
     out += [Match(Status.EXTRA, None, d) for d in free]
     return sorted(out, key=lambda m: (m.day, m.planned is None))
+
+
+@dataclass(frozen=True, slots=True)
+class AdherenceWeek:
+    """Planned sessions of one ISO week and modality by outcome (extras counted apart)."""
+
+    week: date
+    modality: str
+    planned: int
+    completed: int
+    partial: int
+    missed: int
+    upcoming: int
+    extra: int
+
+    @property
+    def share_done(self) -> float | None:
+        """Completed share of the sessions already due (partial counts half)."""
+        due = self.planned - self.upcoming
+        return None if due == 0 else (self.completed + 0.5 * self.partial) / due
+
+
+def weekly(matches: list[Match]) -> list[AdherenceWeek]:
+    """Matches grouped by the Monday of their day and by modality, in date order."""
+    counts: dict[tuple[date, str], dict[Status, int]] = {}
+    for m in matches:
+        side = m.planned if m.planned is not None else m.done
+        assert side is not None  # a match always holds one side
+        key = (m.day - timedelta(days=m.day.weekday()), side.modality)
+        counts.setdefault(key, dict.fromkeys(Status, 0))[m.status] += 1
+    out = []
+    for (monday, modality), c in sorted(counts.items()):
+        planned = sum(c[s] for s in Status if s is not Status.EXTRA)
+        out.append(
+            AdherenceWeek(
+                monday,
+                modality,
+                planned,
+                c[Status.COMPLETED],
+                c[Status.PARTIAL],
+                c[Status.MISSED],
+                c[Status.UPCOMING],
+                c[Status.EXTRA],
+            )
+        )
+    return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from runlift.cli import (
+    analysis_cmd,
     calc_cmd,
     db_cmd,
     export_cmd,
@@ -37,6 +38,9 @@ app.add_typer(log_cmd.app, name="log")
 app.command(name="import", epilog=import_cmd.EXAMPLES)(import_cmd.import_)
 app.command(name="history", epilog=history_cmd.HISTORY_EXAMPLES)(history_cmd.history)
 app.command(name="done", epilog=history_cmd.DONE_EXAMPLES)(history_cmd.done)
+app.command(name="check", epilog=analysis_cmd.CHECK_EXAMPLES)(analysis_cmd.check)
+app.command(name="report", epilog=analysis_cmd.REPORT_EXAMPLES)(analysis_cmd.report)
+app.command(name="chart", epilog=analysis_cmd.CHART_EXAMPLES)(analysis_cmd.chart)
 app.add_typer(export_cmd.app, name="export")
 app.add_typer(db_cmd.app, name="db")
 

@@ -3,7 +3,8 @@
 Numbers 1-18 follow the numbering of the source article on combining running and
 strength training, so a reader can check a rule against it; 19 onward are the
 studies that set the numbers the article leaves open (ramp caps, deload cadence,
-spacing).
+spacing); 25 onward are the sources of the load, fitness and interference
+analyses.
 """
 
 from __future__ import annotations
@@ -161,6 +162,53 @@ REFERENCES: tuple[Reference, ...] = (
         24,
         "Daniels J. Daniels' Running Formula. 3rd ed. Champaign, IL: Human Kinetics; "
         "2013 (VDOT tables after Daniels J, Gilbert J. Oxygen Power. 1979).",
+    ),
+    Reference(
+        25,
+        "Foster C. Monitoring training in athletes with reference to overtraining "
+        "syndrome. Med Sci Sports Exerc. 1998;30(7):1164-1168.",
+    ),
+    Reference(
+        26,
+        "Foster C, Florhaug JA, Franklin J, et al. A new approach to monitoring exercise "
+        "training. J Strength Cond Res. 2001;15(1):109-115.",
+    ),
+    Reference(
+        27,
+        "Williams S, West S, Cross MJ, Stokes KA. Better way to determine the acute:chronic "
+        "workload ratio? Br J Sports Med. 2017;51(3):209-210.",
+    ),
+    Reference(
+        28,
+        "Gabbett TJ. The training-injury prevention paradox: should athletes be training "
+        "smarter and harder? Br J Sports Med. 2016;50(5):273-280.",
+    ),
+    Reference(
+        29,
+        "Lolli L, Batterham AM, Hawkins R, et al. Mathematical coupling causes spurious "
+        "correlation within the conventional acute-to-chronic workload ratio "
+        "calculations. Br J Sports Med. 2019;53(15):921-922.",
+    ),
+    Reference(
+        30,
+        "Impellizzeri FM, Woodcock S, Coutts AJ, Fanchini M, McCall A, Vigotsky AD. What "
+        "role do chronic workloads play in the acute to chronic workload ratio? Time to "
+        "dismiss ACWR and its underlying theory. Sports Med. 2021;51(3):581-592.",
+    ),
+    Reference(
+        31,
+        "Morton RH, Fitz-Clarke JR, Banister EW. Modeling human performance in running. "
+        "J Appl Physiol. 1990;69(3):1171-1177.",
+    ),
+    Reference(
+        32,
+        "Doma K, Deakin GB. The effects of strength training and endurance training order "
+        "on running economy and performance. Appl Physiol Nutr Metab. 2013;38(6):651-656.",
+    ),
+    Reference(
+        33,
+        "Sporer BC, Wenger HA. Effects of aerobic exercise on strength performance "
+        "following various periods of recovery. J Strength Cond Res. 2003;17(4):638-644.",
     ),
 )
 

@@ -269,11 +269,16 @@ def _grouped(
 
 
 def load(
-    connection: Connection, condition: sa.ColumnElement[bool], *, with_streams: bool
+    connection: Connection,
+    condition: sa.ColumnElement[bool],
+    *,
+    with_streams: bool,
+    with_details: bool = True,
 ) -> list[StoredActivity]:
-    """Every activity matching ``condition``, ordered by start, with laps, sets and
-    (optionally) streams: one query per table, whatever the number of activities.
-    ``has_streams`` is set either way (without streams, from the streams keys only)."""
+    """Every activity matching ``condition``, ordered by start, with laps and sets (unless
+    ``with_details`` is False) and optionally streams: one query per table, whatever the
+    number of activities. ``has_streams`` is set either way (without streams, from the
+    streams keys only)."""
     ids = sa.select(activities.c.id).where(condition)
     rows = (
         connection.execute(
@@ -284,8 +289,8 @@ def load(
     )
     if not rows:
         return []
-    lap_map = _grouped(connection, laps, ids)
-    set_map = _grouped(connection, strength_sets, ids)
+    lap_map = _grouped(connection, laps, ids) if with_details else {}
+    set_map = _grouped(connection, strength_sets, ids) if with_details else {}
     stream_map = _grouped(connection, streams, ids) if with_streams else {}
     with_samples = (
         set(stream_map)

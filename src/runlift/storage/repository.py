@@ -314,9 +314,11 @@ class Database:
         until: datetime | None = None,
         modality: ActivityModality | None = None,
         with_streams: bool = False,
+        with_details: bool = True,
     ) -> list[StoredActivity]:
         """Activities starting in [since, until) (aware datetimes; naive ones are read as
-        UTC), ordered by start; laps and sets always, streams on request."""
+        UTC), ordered by start; laps and sets unless ``with_details`` is False (the cheap
+        summary a long load history needs), streams on request."""
         condition = activities.c.athlete_id == athlete_id
         if since is not None:
             condition = condition & (activities.c.start_utc >= _naive_utc(since))
@@ -325,7 +327,9 @@ class Database:
         if modality is not None:
             condition = condition & (activities.c.modality == ActivityModality(modality).value)
         with self._tx(write=False) as connection:
-            return acts.load(connection, condition, with_streams=with_streams)
+            return acts.load(
+                connection, condition, with_streams=with_streams, with_details=with_details
+            )
 
     @staticmethod
     def _by_hash(connection: Connection, athlete_id: int, source_hash: str) -> int | None:
