@@ -60,6 +60,7 @@ def test_an_empty_log_is_refused_with_what_to_do(db: Database) -> None:
     [
         (services.AnalysisOptions(weeks=0), "--weeks"),
         (services.AnalysisOptions(measure="trimp"), "--load"),
+        (services.AnalysisOptions(pmc="banister"), "--pmc"),
     ],
 )
 def test_bad_options_name_the_option(

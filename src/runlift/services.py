@@ -537,6 +537,7 @@ class AnalysisOptions:
     measure: str = "srpe"
     today: date | None = None
     fit: str | None = None  # a lift, "vdot", "auto", or None for no Banister fit
+    pmc: str = "exp"  # the PMC update rule: "exp" or "linear"
 
 
 def _stored_profile(database: Database, athlete: int) -> AthleteProfile | None:
@@ -648,6 +649,7 @@ def analyse(database: Database, options: AnalysisOptions) -> Report:
     )
     from runlift.errors import NotEnoughDataError
     from runlift.model.activity import ActivityModality
+    from runlift.science.fitness import PmcForm
 
     if not 1 <= options.weeks <= 520:
         raise InputError(f"--weeks must be between 1 and 520, got {options.weeks}")
@@ -655,6 +657,10 @@ def analyse(database: Database, options: AnalysisOptions) -> Report:
         measure = LoadMeasure(options.measure)
     except ValueError:
         raise InputError(f"--load must be srpe or hrss, got {options.measure!r}") from None
+    try:
+        form = PmcForm(options.pmc)
+    except ValueError:
+        raise InputError(f"--pmc must be exp or linear, got {options.pmc!r}") from None
     athlete = _athlete_id(database)
     profile = _stored_profile(database, athlete)
     heart = _heart_rates(profile)
@@ -682,7 +688,7 @@ def analyse(database: Database, options: AnalysisOptions) -> Report:
     daily = daily_loads(loads, start, today)
     weeks = weekly_loads(daily, loads)
     fitness = {
-        name: [f for f in fitness_series(daily, modality) if f.day >= first]
+        name: [f for f in fitness_series(daily, modality, form=form) if f.day >= first]
         for name, modality in (
             ("combined", None),
             ("run", ActivityModality.RUN),

@@ -19,6 +19,7 @@ from runlift.analysis.training_load import (
     weekly_loads,
 )
 from runlift.model.activity import ActivityModality
+from runlift.science.fitness import PmcForm
 from runlift.science.load import hrss
 from tests.analysis.builders import lift, monday, run
 
@@ -154,3 +155,13 @@ def test_weeks_lists_every_monday() -> None:
         date(2026, 3, 9),
         date(2026, 3, 16),
     ]
+
+
+def test_the_pmc_variant_is_a_setting() -> None:
+    daily = [DailyLoad(MON + timedelta(i), run=100) for i in range(3)]
+    exp = fitness_series(daily)
+    linear = fitness_series(daily, form=PmcForm.LINEAR)
+
+    # science-spec 1.2: 100 a day from 0 gives CTL 2.352831 (exp) or 2.380952 (linear) on day 1
+    assert exp[0].pmc.ctl == pytest.approx(2.352831, abs=1e-6)
+    assert linear[0].pmc.ctl == pytest.approx(2.380952, abs=1e-6)

@@ -69,6 +69,11 @@ def test_report_summarises_every_part(logged: str, tmp_path: Path) -> None:
 def test_report_json(logged: str) -> None:
     result = invoke("report", "--db", logged, "--today", TODAY.isoformat(), "-f", "json")
     document = json.loads(result.stdout)
+    linear = invoke(
+        "report", "--db", logged, "--today", TODAY.isoformat(), "-f", "json", "--pmc", "linear"
+    )
+    ctl = [json.loads(r.stdout)["fitness"][-1]["pmc"]["ctl"] for r in (result, linear)]
+    assert ctl[0] != ctl[1]
 
     assert document["schema"] == "runlift.report/1"
     assert len(document["weeks"]) == 12

@@ -25,7 +25,7 @@ from enum import StrEnum
 
 from runlift.analysis.sessions import HeartRates, Session, days, week_start
 from runlift.model.activity import Activity, ActivityModality
-from runlift.science.fitness import AcwrDay, PmcDay, acwr_ewma, pmc
+from runlift.science.fitness import AcwrDay, PmcDay, PmcForm, acwr_ewma, pmc
 from runlift.science.load import SdKind, hrss, monotony_strain, session_rpe_load
 
 
@@ -226,11 +226,14 @@ def fitness_series(
     modality: ActivityModality | None = None,
     ctl_days: float = 42,
     atl_days: float = 7,
+    form: PmcForm = PmcForm.EXP,
 ) -> list[FitnessDay]:
-    """CTL/ATL/TSB (exponential form, TSB of the morning) and the EWMA ACWR (Williams
-    2017) of one modality's daily loads, or of the combined loads for None."""
+    """CTL/ATL/TSB (TSB of the morning) and the EWMA ACWR (Williams 2017) of one
+    modality's daily loads, or of the combined loads for None. ``form`` picks the PMC
+    update rule: exponential (GoldenCheetah, intervals.icu; the default) or Coggan's
+    linear one."""
     values = [d.of(modality) for d in daily]
-    chart = pmc(values, ctl_days, atl_days)
+    chart = pmc(values, ctl_days, atl_days, form)
     ratios = acwr_ewma(values)
     first_active = next((i for i, v in enumerate(values) if v > 0), len(values))
     return [

@@ -59,13 +59,23 @@ Load = Annotated[
         "or hrss (heart-rate stress; one hour at threshold = 100).",
     ),
 ]
+Pmc = Annotated[
+    str,
+    typer.Option(
+        "--pmc",
+        help="Fitness-fatigue update rule: exp (GoldenCheetah, intervals.icu; default) or "
+        "linear (Coggan's published form).",
+    ),
+]
 Today = Annotated[
     str | None,
     typer.Option("--today", help="Analyse as if today were this day (YYYY-MM-DD)."),
 ]
 
 
-def _options(weeks: int, load: str, today: str | None, fit: str | None = None) -> AnalysisOptions:
+def _options(
+    weeks: int, load: str, today: str | None, fit: str | None = None, pmc: str = "exp"
+) -> AnalysisOptions:
     from runlift.errors import InputError
     from runlift.services import AnalysisOptions
 
@@ -75,7 +85,7 @@ def _options(weeks: int, load: str, today: str | None, fit: str | None = None) -
             day = datetime.strptime(today, "%Y-%m-%d").date()
         except ValueError:
             raise InputError(f"--today {today!r} is not a real date; write YYYY-MM-DD") from None
-    return AnalysisOptions(weeks=weeks, measure=load, today=day, fit=fit)
+    return AnalysisOptions(weeks=weeks, measure=load, today=day, fit=fit, pmc=pmc)
 
 
 def _analyse(db: str | None, options: AnalysisOptions) -> Report:
@@ -145,6 +155,7 @@ def report(
             "to 'vdot', or 'auto' (your most tested lift).",
         ),
     ] = None,
+    pmc: Pmc = "exp",
     fmt: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.TABLE,
     db: DbOption = None,
 ) -> None:
@@ -153,7 +164,7 @@ def report(
     from runlift import services
 
     with user_errors():
-        result = _analyse(db, _options(weeks, load, today, fit))
+        result = _analyse(db, _options(weeks, load, today, fit, pmc))
         if html is not None:
             from runlift.analysis.report_html import render_html
 
@@ -176,6 +187,7 @@ def chart(
     weeks: Weeks = 12,
     load: Load = "srpe",
     today: Today = None,
+    pmc: Pmc = "exp",
     db: DbOption = None,
 ) -> None:
     """Render one chart of the report as a PNG or SVG file."""
@@ -196,5 +208,5 @@ def chart(
             raise InputError(f"-o {output}: the file must end in .png or .svg")
         if name not in charts.CHARTS:
             raise InputError(f"unknown chart {name!r}; choose one of: {', '.join(charts.CHARTS)}")
-        result = _analyse(db, _options(weeks, load, today))
+        result = _analyse(db, _options(weeks, load, today, pmc=pmc))
         write_bytes(charts.render(charts.chart_spec(result, name), kind), output)
