@@ -29,6 +29,9 @@ def test_the_interfering_lifter_is_caught(db: Database) -> None:
     assert report.last == TODAY - timedelta(days=TODAY.weekday())
     assert len(report.weeks) == 12 and len(report.running_weeks) == 12
     assert report.fitness[-1].day == TODAY
+    # every stored run has heart-rate and speed streams, and the profile a maximum
+    assert report.zones and all(len(z.hr_minutes) == 5 for z in report.zones)
+    assert all(sum(z.pace_minutes.values()) > 0 for z in report.zones)
 
 
 def test_documents_follow_their_schemas(db: Database) -> None:

@@ -565,6 +565,19 @@ def _heart_rates(profile: AthleteProfile | None) -> HeartRates | None:
     return HeartRates(hr.resting_hr, hr.max_hr, hr.threshold_hr, sex)
 
 
+def _paces(profile: AthleteProfile | None, vdot: list[VdotPoint]) -> running.TrainingPaces | None:
+    """Daniels' paces from the latest VDOT trend point, else the profile's recent race."""
+    race = profile.running.recent_race if profile is not None else None
+    try:
+        if vdot:
+            return running.training_paces(vdot[-1].vdot)
+        if race is not None:
+            return running.training_paces(running.vdot(race.distance_m, race.time_s))
+    except ValueError:
+        pass  # a VDOT outside the pace tables: no pace zones rather than a guess
+    return None
+
+
 def _adherence(
     database: Database, athlete: int, first: date, last: date, today: date
 ) -> list[AdherenceWeek]:
@@ -647,6 +660,7 @@ def analyse(database: Database, options: AnalysisOptions) -> Report:
         session_loads,
         weekly_loads,
     )
+    from runlift.analysis.zones import run_zones
     from runlift.errors import NotEnoughDataError
     from runlift.model.activity import ActivityModality
     from runlift.science.fitness import PmcForm
@@ -727,6 +741,8 @@ def analyse(database: Database, options: AnalysisOptions) -> Report:
         priority=profile.priority if profile is not None else None,
     )
     fit, fit_measure, fit_note = _banister(options.fit, daily, lifts, vdot)
+    window_runs = [s for s in runs if s.day >= first]
+    zones = run_zones(window_runs, heart.max_hr if heart else None, _paces(profile, vdot))
     return Report(
         athlete=profile.name if profile is not None else "Athlete",
         first=first,
@@ -745,6 +761,7 @@ def analyse(database: Database, options: AnalysisOptions) -> Report:
         banister=fit,
         banister_measure=fit_measure,
         banister_note=fit_note,
+        zones=tuple(zones),
     )
 
 

@@ -11,6 +11,7 @@ from runlift.analysis.running_progress import BestEffort, RunEfficiency, RunWeek
 from runlift.analysis.signals import Signal
 from runlift.analysis.strength_progress import LiftBest, StrengthWeek
 from runlift.analysis.training_load import FitnessDay, LoadMeasure, WeekLoad
+from runlift.analysis.zones import RunZones
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +20,8 @@ class Report:
 
     ``fitness`` covers the same days but is computed over the whole history, so CTL is not
     restarted at the window's start. ``banister`` is None when no fit could be made;
-    ``banister_note`` then says why.
+    ``banister_note`` then says why. ``zones`` holds each run's time in heart-rate and
+    pace zones (runs with streams only).
     """
 
     athlete: str
@@ -39,3 +41,4 @@ class Report:
     banister: BanisterFit | None
     banister_measure: str
     banister_note: str
+    zones: tuple[RunZones, ...] = ()

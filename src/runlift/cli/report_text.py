@@ -115,6 +115,15 @@ def _running(out: Console, report: Report) -> None:
     if report.vdot:
         first, last = report.vdot[0], report.vdot[-1]
         out.print(f"VDOT from best efforts: {first.vdot:.1f} on {first.day} -> {last.vdot:.1f}")
+    hr = [z.hr_minutes for z in report.zones if z.hr_minutes]
+    if hr:
+        from runlift.analysis.zones import HR_ZONE_LABELS
+
+        totals = [sum(m[i] for m in hr) for i in range(len(HR_ZONE_LABELS))]
+        shown = ", ".join(
+            f"{label} {v:.0f}" for label, v in zip(HR_ZONE_LABELS, totals, strict=True)
+        )
+        out.print(f"Minutes by heart-rate zone (% of max, Edwards): {shown}")
     drifts = [e for e in report.efficiency if e.decoupling_pct is not None]
     if drifts:
         latest = drifts[-1]
