@@ -762,6 +762,7 @@ def analyse(database: Database, options: AnalysisOptions) -> Report:
         banister_measure=fit_measure,
         banister_note=fit_note,
         zones=tuple(zones),
+        intensity=tuple(i for i in sp.relative_intensities(lifts) if i.day >= first),
     )
 
 

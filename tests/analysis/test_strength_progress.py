@@ -16,6 +16,7 @@ from runlift.analysis.strength_progress import (
     best_sets,
     is_hard,
     rated_sets,
+    relative_intensities,
     strength_weeks,
 )
 from runlift.model.activity import Activity, ActivityModality, SetType, StrengthSet
@@ -376,3 +377,16 @@ def test_no_function_raises_on_any_logged_sets(days_sets: list[list[StrengthSet]
         assert 1 <= rated.rpe <= 10
         assert rated.reps >= 1
         assert rated.load_kg > 0
+
+
+def test_relative_intensity_is_against_the_best_e1rm_so_far() -> None:
+    day = date(2026, 3, 2)
+    bests = [
+        LiftBest(day, 1, "back squat", 120.0, 100.0, 5, 8.0, E1rmMethod.RPE_CHART),
+        LiftBest(day + timedelta(days=3), 2, "back squat", 110.0, 90.0, 5, 8.0, E1rmMethod.EPLEY),
+        LiftBest(day + timedelta(days=7), 3, "back squat", 125.0, 100.0, 5, 8.0, E1rmMethod.EPLEY),
+    ]
+    found = relative_intensities(bests)
+
+    assert [round(i.percent, 2) for i in found] == [83.33, 75.0, 80.0]
+    assert [i.reference_e1rm_kg for i in found] == [120.0, 120.0, 125.0]

@@ -9,7 +9,7 @@ from runlift.analysis.adherence import AdherenceWeek
 from runlift.analysis.banister_fit import BanisterFit
 from runlift.analysis.running_progress import BestEffort, RunEfficiency, RunWeek, VdotPoint
 from runlift.analysis.signals import Signal
-from runlift.analysis.strength_progress import LiftBest, StrengthWeek
+from runlift.analysis.strength_progress import LiftBest, LiftIntensity, StrengthWeek
 from runlift.analysis.training_load import FitnessDay, LoadMeasure, WeekLoad
 from runlift.analysis.zones import RunZones
 
@@ -21,7 +21,8 @@ class Report:
     ``fitness`` covers the same days but is computed over the whole history, so CTL is not
     restarted at the window's start. ``banister`` is None when no fit could be made;
     ``banister_note`` then says why. ``zones`` holds each run's time in heart-rate and
-    pace zones (runs with streams only).
+    pace zones (runs with streams only); ``intensity`` each session's top set of each lift
+    against the best e1RM known so far.
     """
 
     athlete: str
@@ -42,3 +43,4 @@ class Report:
     banister_measure: str
     banister_note: str
     zones: tuple[RunZones, ...] = ()
+    intensity: tuple[LiftIntensity, ...] = ()

@@ -34,6 +34,7 @@ from runlift.science.strength import (
     E1rmFormula,
     e1rm,
     e1rm_from_rpe,
+    relative_intensity,
     rir_to_rpe,
     volume_load,
 )
@@ -340,3 +341,30 @@ def rated_sets(sessions: Iterable[Session]) -> list[LoadRpe]:
             if rating is not None:
                 result.append(LoadRpe(session.day, session.id, lift, load, reps, rating))
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class LiftIntensity:
+    """How heavy a session's top set of one lift was against the best e1RM known so far."""
+
+    day: date
+    activity_id: int
+    lift: str
+    load_kg: float
+    reference_e1rm_kg: float
+    percent: float
+
+
+def relative_intensities(bests: Iterable[LiftBest]) -> list[LiftIntensity]:
+    """Relative intensity (load / 1RM x 100, see
+    :func:`runlift.science.strength.relative_intensity`) of each session's best set per
+    lift, against the highest e1RM of that lift up to and including that session: a
+    lifter's working maximum is what they have shown, not a later peak."""
+    best_so_far: dict[str, float] = {}
+    out = []
+    for b in sorted(bests, key=lambda b: (b.day, b.activity_id)):
+        reference = max(best_so_far.get(b.lift, 0.0), b.e1rm_kg)
+        best_so_far[b.lift] = reference
+        percent = relative_intensity(b.load_kg, reference)
+        out.append(LiftIntensity(b.day, b.activity_id, b.lift, b.load_kg, reference, percent))
+    return out
