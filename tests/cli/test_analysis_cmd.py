@@ -12,6 +12,7 @@ from tests.analysis.stories import CRAMMED_DAY, TODAY, interfering_lifter, store
 from tests.cli.helpers import invoke, text
 
 SAMPLES = Path(__file__).parent.parent / "files"
+SHARED_SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "data" / "samples"
 
 
 @pytest.fixture
@@ -124,9 +125,12 @@ def test_an_empty_log_points_to_import(tmp_path: Path) -> None:
     assert "runlift import" in text(result)
 
 
-def test_real_files_import_and_analyse(tmp_path: Path) -> None:
+@pytest.mark.parametrize("folder", [SAMPLES, SHARED_SAMPLES], ids=["tests-files", "shared"])
+def test_real_files_import_and_analyse(tmp_path: Path, folder: Path) -> None:
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent (the shared sample files live beside the project)")
     url = f"sqlite:///{tmp_path / 'real.db'}"
-    imported = invoke("import", SAMPLES, "--db", url)
+    imported = invoke("import", folder, "--db", url)
     assert imported.exit_code in (0, 2), text(imported)  # the folder holds non-activities too
 
     for command in ("check", "report"):
