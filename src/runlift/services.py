@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -23,7 +23,7 @@ from runlift.model.profile import AthleteProfile
 from runlift.science import running, strength
 
 if TYPE_CHECKING:
-    from runlift.analysis.adherence import AdherenceWeek, Match
+    from runlift.analysis.adherence import AdherenceWeek, Done, Match
     from runlift.analysis.banister_fit import BanisterFit
     from runlift.analysis.report import Report
     from runlift.analysis.running_progress import VdotPoint
@@ -409,11 +409,23 @@ def _plan_week(
     return stored, number, start + timedelta(days=7 * (number - 1))
 
 
+def _done_between(logged: Iterable[tuple[int, Activity]], first: date, last: date) -> list[Done]:
+    """The activities done on the athlete's days ``first`` to ``last``, for plan matching
+    (the day is the local date of the start, whatever the machine's time zone)."""
+    from runlift.analysis.adherence import Done
+
+    return [
+        Done(key, a.start.date(), a.modality.value, a.duration_s / 60)
+        for key, a in logged
+        if first <= a.start.date() <= last
+    ]
+
+
 def week_report(
     database: Database, week: int | None = None, today: date | None = None
 ) -> WeekReport:
     """This week's (or week N's) planned sessions against what was logged."""
-    from runlift.analysis.adherence import Done, Planned, match
+    from runlift.analysis.adherence import Planned, match
 
     athlete = _athlete_id(database)
     day = today or date.today()
@@ -421,15 +433,12 @@ def week_report(
     last = first + timedelta(days=6)
     rows = database.planned_sessions(stored.id, since=first, until=last)
     planned = [Planned(r.session_id, r.date, r.modality, r.kind, r.duration_min) for r in rows]
-    done_list = [
-        Done(s.id, s.activity.start.date(), s.activity.modality.value, s.activity.duration_s / 60)
-        for s in database.list_activities(
-            athlete,
-            since=_local_midnight(first - timedelta(days=1)),
-            until=_local_midnight(last + timedelta(days=2)),
-        )
-        if first <= s.activity.start.date() <= last
-    ]
+    logged = database.list_activities(
+        athlete,
+        since=_local_midnight(first - timedelta(days=1)),
+        until=_local_midnight(last + timedelta(days=2)),
+    )
+    done_list = _done_between(((s.id, s.activity) for s in logged), first, last)
     titles = {s["id"]: s.get("title", s["kind"]) for s in stored.document["sessions"]}
     return WeekReport(stored.version, number, first, match(planned, done_list, day), titles)
 
@@ -579,23 +588,17 @@ def _paces(profile: AthleteProfile | None, vdot: list[VdotPoint]) -> running.Tra
 
 
 def _adherence(
-    database: Database, athlete: int, first: date, last: date, today: date
+    database: Database, athlete: int, done: list[Done], first: date, today: date
 ) -> list[AdherenceWeek]:
-    from runlift.analysis.adherence import Done, Planned, match, weekly
+    from runlift.analysis.adherence import Planned, match, weekly
 
     stored = database.current_plan(athlete)
     if stored is None:
         return []
-    rows = database.planned_sessions(stored.id, since=first, until=last)
+    rows = database.planned_sessions(stored.id, since=first, until=today)
     if not rows:
         return []
     planned = [Planned(r.session_id, r.date, r.modality, r.kind, r.duration_min) for r in rows]
-    done = [
-        Done(s.id, s.activity.start.date(), s.activity.modality.value, s.activity.duration_s / 60)
-        for s in database.list_activities(
-            athlete, since=_local_midnight(first), until=_local_midnight(last + timedelta(1))
-        )
-    ]
     return weekly(match(planned, done, today))
 
 
@@ -603,16 +606,16 @@ def _banister(
     choice: str | None, daily: list[DailyLoad], lifts: list[LiftBest], vdot: list[VdotPoint]
 ) -> tuple[BanisterFit | None, str, str]:
     """The fit, the measure fitted and a note (why there is no fit, or how good it is)."""
+    from collections import Counter
+
     from runlift.analysis.banister_fit import MIN_TESTS, PerformanceTest, fit_banister
     from runlift.errors import NotEnoughDataError
 
     if choice is None:
         return None, "", "no model fit asked for (use --fit)"
     if choice == "auto":
-        counts: dict[str, int] = {}
-        for b in lifts:
-            counts[b.lift] = counts.get(b.lift, 0) + 1
-        choice = max(counts, key=lambda k: counts[k]) if counts else "vdot"
+        counts = Counter(b.lift for b in lifts)
+        choice = counts.most_common(1)[0][0] if counts else "vdot"
     if choice == "vdot":
         weekly_best: dict[date, float] = {}
         for p in vdot:
@@ -756,7 +759,15 @@ def analyse(database: Database, options: AnalysisOptions) -> Report:
         vdot=tuple(p for p in vdot if p.day >= first),
         efficiency=tuple(e for e in efficiency if e.day >= first),
         running_weeks=tuple(w for w in running_weeks if w.week >= first),
-        adherence=tuple(_adherence(database, athlete, first, today, today)),
+        adherence=tuple(
+            _adherence(
+                database,
+                athlete,
+                _done_between(((s.id, s.activity) for s in detailed), first, today),
+                first,
+                today,
+            )
+        ),
         signals=tuple(find_signals(inputs)),
         banister=fit,
         banister_measure=fit_measure,

@@ -730,8 +730,8 @@ def _unknown(kind: str, name: str, valid: Iterable[str]) -> InputError:
     return InputError(f"unknown {kind} {name!r}; choose one of: {', '.join(valid)}")
 
 
-def chart_spec(report: Report, name: str) -> Spec:
-    """The Vega-Lite spec of the chart called ``name``.
+def chart_info(name: str) -> ChartInfo:
+    """The chart called ``name``.
 
     Raises:
         InputError: if no chart has that name (the message lists the valid ones).
@@ -739,7 +739,12 @@ def chart_spec(report: Report, name: str) -> Spec:
     info = CHARTS.get(name)
     if info is None:
         raise _unknown("chart", name, CHARTS)
-    return info.build(report)
+    return info
+
+
+def chart_spec(report: Report, name: str) -> Spec:
+    """The Vega-Lite spec of the chart called ``name`` (InputError for an unknown one)."""
+    return chart_info(name).build(report)
 
 
 def render(spec: Spec, fmt: str = "png", *, scale: float = 2.0) -> bytes:

@@ -15,7 +15,7 @@ from typing import Final
 
 from runlift.analysis.charts import CHARTS, chart_spec, load_unit, render, top_lifts
 from runlift.analysis.report import Report
-from runlift.analysis.signals import Severity, Signal
+from runlift.analysis.signals import SEVERITY_RANK, Signal
 from runlift.analysis.training_load import LoadMeasure, LoadSource
 from runlift.evidence.references import reference
 
@@ -29,8 +29,6 @@ REF_BANISTER: Final = 31
 
 _MEASURE_NAMES: Final = {LoadMeasure.SRPE: "session-RPE", LoadMeasure.HRSS: "HRSS"}
 _MISSING: Final = "\N{EN DASH}"  # shown for a figure that does not exist
-
-_SEVERITY_ORDER: Final = {Severity.ALERT: 0, Severity.WARN: 1, Severity.INFO: 2}
 
 _CSS: Final = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d232a;
@@ -137,7 +135,7 @@ def _signal(signal: Signal) -> str:
 
 
 def _signals(signals: Iterable[Signal]) -> str:
-    ordered = sorted(signals, key=lambda s: _SEVERITY_ORDER.get(s.severity, 9))
+    ordered = sorted(signals, key=lambda s: SEVERITY_RANK[s.severity])
     body = (
         "".join(_signal(s) for s in ordered)
         if ordered

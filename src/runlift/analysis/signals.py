@@ -19,11 +19,10 @@ from enum import StrEnum
 
 from runlift.analysis.running_progress import Intensity, RunEfficiency, RunWeek
 from runlift.analysis.sessions import Session, week_start
-from runlift.analysis.strength_progress import LiftBest, LoadRpe, is_hard
+from runlift.analysis.strength_progress import LiftBest, LoadRpe, is_hard, regions_of
 from runlift.analysis.training_load import FitnessDay, WeekLoad
 from runlift.evidence.rules import rule
 from runlift.model.activity import ActivityModality, BodyRegion
-from runlift.model.exercises import body_region
 from runlift.model.profile import Priority
 
 
@@ -33,7 +32,8 @@ class Severity(StrEnum):
     ALERT = "alert"
 
 
-_RANK = {Severity.ALERT: 0, Severity.WARN: 1, Severity.INFO: 2}
+#: Sort key of each severity, most severe first.
+SEVERITY_RANK = {Severity.ALERT: 0, Severity.WARN: 1, Severity.INFO: 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +104,7 @@ def _slope_per_week(points: Sequence[tuple[date, float]]) -> float:
 
 
 def _is_lower(lift: str) -> bool:
-    return body_region(lift) in (BodyRegion.LOWER, BodyRegion.FULL)
+    return BodyRegion.LOWER in regions_of(lift)
 
 
 def _r(value: float, digits: int = 1) -> float:
@@ -570,4 +570,4 @@ def find_signals(inputs: SignalInputs, settings: SignalSettings | None = None) -
     """Every signal in the weeks asked for, most severe first, then by first week."""
     chosen = settings or SignalSettings()
     found = [s for check in CHECKS for s in check(inputs, chosen)]
-    return sorted(found, key=lambda s: (_RANK[s.severity], s.weeks[:1], s.id))
+    return sorted(found, key=lambda s: (SEVERITY_RANK[s.severity], s.weeks[:1], s.id))

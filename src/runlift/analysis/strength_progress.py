@@ -296,7 +296,7 @@ def _week(monday: date, sessions: list[Session]) -> StrengthWeek:
                 rated += 1
             if is_hard(strength_set):
                 hard_total += 1
-                for region in _regions(strength_set.exercise):
+                for region in regions_of(strength_set.exercise):
                     hard[region] += 1
         loads.extend((reps, load) for _, _, load, reps in _loaded_sets(session))
     return StrengthWeek(
@@ -312,7 +312,7 @@ def _week(monday: date, sessions: list[Session]) -> StrengthWeek:
     )
 
 
-def _regions(exercise: str) -> tuple[BodyRegion, ...]:
+def regions_of(exercise: str) -> tuple[BodyRegion, ...]:
     """The regions a hard set of ``exercise`` counts toward.
 
     A full-body lift loads the legs and the upper body alike, so it is a set for both;

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 from runlift.analysis.sessions import HeartRates, Session, days, week_start
@@ -246,14 +246,3 @@ def fitness_series(
         )
         for i, d in enumerate(daily)
     ]
-
-
-def ramp(weeks_list: Sequence[WeekLoad], week: date) -> float | None:
-    """The change of ``week``'s combined load against the mean of the 3 weeks before,
-    as a fraction (0.3 = 30 % more); None when those weeks held no load."""
-    by_week = {w.week: w.combined for w in weeks_list}
-    before = [by_week.get(week - timedelta(days=7 * k), 0.0) for k in (1, 2, 3)]
-    base = sum(before) / 3
-    if week not in by_week or base <= 0:
-        return None
-    return by_week[week] / base - 1.0
